@@ -1,0 +1,71 @@
+import { z } from 'zod/mini';
+
+// Response shapes of the Gravitee Management API, reduced to the fields Gatekeeper reads. Objects
+// are not strict: fields added by newer Gravitee versions are ignored rather than rejected.
+
+/** `GET /organizations/{org}/user/tasks`: the envelope. Each task is parsed on its own. */
+export const tasksEnvelopeSchema = z.object({
+  data: z.array(z.unknown()),
+  metadata: z.optional(z.record(z.string(), z.unknown())),
+});
+
+export const taskSchema = z.object({
+  type: z.string(),
+  data: z.unknown(),
+  created_at: z.optional(z.number()),
+});
+
+/** `data` of a SUBSCRIPTION_APPROVAL task: a v1 SubscriptionEntity, dates in epoch milliseconds. */
+export const subscriptionTaskDataSchema = z.object({
+  id: z.string(),
+  api: z.optional(z.string()),
+  plan: z.string(),
+  application: z.string(),
+  applicationName: z.optional(z.string()),
+  request: z.optional(z.nullable(z.string())),
+  environmentId: z.optional(z.string()),
+  referenceId: z.optional(z.string()),
+  referenceType: z.optional(z.string()),
+  created_at: z.optional(z.number()),
+});
+
+/** One entry of the tasks `metadata` map: an application, plan, API or API Product. */
+export const metadataEntrySchema = z.object({
+  name: z.optional(z.string()),
+  api: z.optional(z.string()),
+  environmentId: z.optional(z.string()),
+});
+
+/** v2 `Subscription`; nested objects hold only `id` unless expanded. */
+export const subscriptionSchema = z.object({
+  id: z.string(),
+  status: z.enum(['PENDING', 'ACCEPTED', 'REJECTED', 'CLOSED', 'PAUSED', 'RESUMED']),
+  startingAt: z.optional(z.nullable(z.string())),
+  endingAt: z.optional(z.nullable(z.string())),
+  processedAt: z.optional(z.nullable(z.string())),
+  publisherMessage: z.optional(z.nullable(z.string())),
+});
+
+/** `GET /organizations/{org}/user`. */
+export const currentUserSchema = z.object({
+  id: z.string(),
+  displayName: z.optional(z.string()),
+  firstname: z.optional(z.string()),
+  lastname: z.optional(z.string()),
+  email: z.optional(z.string()),
+});
+
+/** `GET /organizations/{org}/console`, public; `scheduler.tasks` is the console's poll interval in seconds. */
+export const consoleSettingsSchema = z.object({
+  scheduler: z.optional(
+    z.object({
+      tasks: z.optional(z.number()),
+    }),
+  ),
+});
+
+/** The console's `constants.json`; `baseURL` may be relative to the console address. */
+export const consoleConstantsSchema = z.object({
+  baseURL: z.string(),
+  organizationId: z.optional(z.string()),
+});
