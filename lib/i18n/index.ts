@@ -2,32 +2,18 @@ import { badgeMessages } from './badge';
 import { errorMessages } from './errors';
 import { panelMessages } from './panel';
 import { optionsMessages } from './options';
+import { launcherMessages } from './launcher';
+import type { Language } from './language';
 
-/** Languages every user-visible string exists in. */
-export type Language = 'en' | 'nb';
+export { browserLanguage, languageFromLocale, type Language } from './language';
 
-const en = { ...badgeMessages.en, ...errorMessages.en, ...panelMessages.en, ...optionsMessages.en };
-const nb = { ...badgeMessages.nb, ...errorMessages.nb, ...panelMessages.nb, ...optionsMessages.nb };
+const en = { ...badgeMessages.en, ...errorMessages.en, ...panelMessages.en, ...optionsMessages.en, ...launcherMessages.en };
+const nb = { ...badgeMessages.nb, ...errorMessages.nb, ...panelMessages.nb, ...optionsMessages.nb, ...launcherMessages.nb };
 
 export type MessageKey = keyof typeof en;
 
 // Fails to compile when a key exists in English only.
 const tables: Record<Language, Record<MessageKey, string>> = { en, nb };
-
-/** Picks Norwegian Bokmål for nb, no and nn browser locales (Nynorsk users read Bokmål), else English. */
-export function languageFromLocale(locale: string | undefined): Language {
-  const primary = (locale ?? '').toLowerCase().split(/[-_]/)[0];
-  return primary === 'nb' || primary === 'no' || primary === 'nn' ? 'nb' : 'en';
-}
-
-/** The browser's UI language, mapped to one of ours. */
-export function browserLanguage(): Language {
-  try {
-    return languageFromLocale(browser.i18n.getUILanguage());
-  } catch {
-    return languageFromLocale(globalThis.navigator?.language);
-  }
-}
 
 export type MessageParams = Record<string, string | number>;
 

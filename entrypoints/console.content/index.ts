@@ -1,0 +1,28 @@
+import { connectionItem } from '@/lib/storage';
+import { isConsolePage } from '@/lib/console-page';
+import { mountLauncher } from './launcher';
+
+export default defineContentScript({
+  // The console's origin is the user's choice, so the background registers this script at run
+  // time for the configured host only (see lib/background/console-script.ts).
+  matches: [],
+  registration: 'runtime',
+  async main(ctx) {
+    const connection = await connectionItem.getValue();
+    if (!connection || !isConsolePage(location.href, connection.consoleUrl)) return;
+
+    const ui = await createShadowRootUi(ctx, {
+      name: 'gatekeeper-launcher',
+      position: 'inline',
+      anchor: 'body',
+      append: 'last',
+      // Keeps typing in the reject message from reaching the console's keyboard shortcuts.
+      isolateEvents: true,
+      onMount: (container, shadow) => mountLauncher(container, shadow, ctx),
+      onRemove: (mounted) => {
+        mounted?.then((unmount) => unmount()).catch((error: unknown) => console.error('[console] unmount failed', error));
+      },
+    });
+    ui.mount();
+  },
+});

@@ -1,0 +1,96 @@
+import type { ContentScriptContext } from '#imports';
+import { browserLanguage, type Language } from '@/lib/i18n/language';
+import { launcherMessages } from '@/lib/i18n/launcher';
+import { sendToBackground } from '@/lib/messages';
+import '@/lib/panel-host';
+import { preferencesItem, snapshotItem } from '@/lib/storage';
+import type { PollSnapshot } from '@/lib/messages';
+import { launcherStyles } from './launcher-styles';
+
+
+type LauncherKey = keyof typeof launcherMessages.en;
+
+function text(language: Language, key: LauncherKey, count?: number): string {
+  return launcherMessages[language][key].replace('{count}', String(count ?? ''));
+}
+
+/** The count the launcher may show: only from a successful poll, like the toolbar badge. */
+function vouchedCount(snapshot: PollSnapshot): number | null {
+  return snapshot.status === 'ok' ? snapshot.requests.length + snapshot.malformedCount : null;
+}
+
+/**
+ * Builds the small launcher button and the empty panel frame. The panel's React code is injected
+ * by the background worker on the first open only, so console pages that never open it stay light.
+ */
+export async function mountLauncher(container: HTMLElement, shadow: ShadowRoot, ctx: ContentScriptContext): Promise<() => void> {
+  const preferences = await preferencesItem.getValue();
+  const language = preferences.language === 'auto' ? browserLanguage() : preferences.language;
+
+  const style = document.createElement('style');
+  style.textContent = launcherStyles;
+  shadow.append(style);
+
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'gk-launcher';
+  button.setAttribute('aria-expanded', 'false');
+  const label = document.createElement('span');
+  label.textContent = text(language, 'launcher.label');
+  const count = document.createElement('span');
+  count.className = 'gk-launcher-count';
+  button.append(label, count);
+
+  const panel = document.createElement('div');
+  panel.className = 'gk-panel';
+  panel.hidden = true;
+  const status = document.createElement('p');
+  status.className = 'gk-launcher-error';
+  status.setAttribute('role', 'alert');
+  status.hidden = true;
+
+  container.append(button, status, panel);
+
+  const showCount = (snapshot: PollSnapshot) => {
+    const value = vouchedCount(snapshot);
+    count.textContent = value === null ? '' : String(value);
+    count.hidden = value === null || value === 0;
+    button.setAttribute('aria-label', value === null ? text(language, 'launcher.open-unknown') : text(language, 'launcher.open', value));
+  };
+  showCount(await snapshotItem.getValue());
+  const unwatch = snapshotItem.watch((snapshot) => showCount(snapshot));
+
+  let unmountPanel: (() => void) | null = null;
+
+  const openPanel = async () => {
+    if (!globalThis.gatekeeperPanel) await sendToBackground({ type: 'load-panel' });
+    if (!globalThis.gatekeeperPanel) throw new Error('The panel script did not register itself.');
+    unmountPanel ??= globalThis.gatekeeperPanel.mount(panel, { language });
+  };
+
+  button.addEventListener('click', () => {
+    const opening = panel.hidden;
+    if (!opening) {
+      panel.hidden = true;
+      button.setAttribute('aria-expanded', 'false');
+      return;
+    }
+    openPanel()
+      .then(() => {
+        status.hidden = true;
+        panel.hidden = false;
+        button.setAttribute('aria-expanded', 'true');
+      })
+      .catch((error: unknown) => {
+        console.error('[console] panel failed to load', error);
+        status.textContent = text(language, 'launcher.load-failed');
+        status.hidden = false;
+      });
+  });
+
+  ctx.onInvalidated(unwatch);
+  return () => {
+    unwatch();
+    unmountPanel?.();
+  };
+}
