@@ -8,5 +8,6 @@ export default defineConfig({
     environment: 'happy-dom',
     include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/components/**/*.test.{ts,tsx}', 'tests/simulator/**/*.test.ts'],
     restoreMocks: true,
+    setupFiles: ['tests/setup/web-locks.ts'],
   },
 });

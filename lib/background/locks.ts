@@ -5,7 +5,7 @@
  */
 export async function withLock<T>(name: string, ifBusy: 'wait' | 'skip', task: () => Promise<T>): Promise<T | null> {
   const locks = globalThis.navigator?.locks;
-  if (!locks) return task();
+  if (typeof locks?.request !== 'function') return task();
   if (ifBusy === 'wait') return locks.request(name, task);
   return locks.request(name, { ifAvailable: true }, (lock) => (lock ? task() : null));
 }
