@@ -1,6 +1,7 @@
 import { performAction } from '@/lib/background/actions';
 import { injectPanel, syncConsoleScript } from '@/lib/background/console-script';
 import { renderBadge } from '@/lib/background/badge-renderer';
+import { applyDemoConnection } from '@/lib/background/demo';
 import { pollIfDue, pollNow, pollWithNewSettings } from '@/lib/background/poll';
 import { POLL_ALARM } from '@/lib/background/schedule';
 import type { BackgroundRequest } from '@/lib/messages';
@@ -43,8 +44,13 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message: BackgroundRequest, sender) => handleMessage(message, sender));
 
   browser.runtime.onInstalled.addListener((details) => {
-    refreshAfterSettingsChange().catch(logFailure('install'));
-    if (details.reason === 'install') browser.runtime.openOptionsPage().catch(logFailure('open options'));
+    applyDemoConnection()
+      .then(() => refreshAfterSettingsChange())
+      .then(async () => {
+        const configured = (await connectionItem.getValue()) !== null;
+        if (details.reason === 'install' && !configured) await browser.runtime.openOptionsPage();
+      })
+      .catch(logFailure('install'));
   });
   browser.runtime.onStartup.addListener(() => {
     syncConsoleScript().catch(logFailure('content script registration'));
