@@ -16,7 +16,7 @@ const permissions = ['storage', 'alarms', 'scripting'];
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   outDir: variant ? `.output/${variant}` : '.output',
-  manifest: ({ manifestVersion }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
@@ -24,8 +24,13 @@ export default defineConfig({
     ...(manifestVersion === 3
       ? { permissions, optional_host_permissions: anyHost, host_permissions: loopbackHosts }
       : { permissions: [...permissions, ...loopbackHosts], optional_permissions: anyHost }),
-    browser_specific_settings: {
-      gecko: { id: 'gatekeeper@gatekeeper-for-gravitee.invalid', strict_min_version: '115.0' },
-    },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: {
+              id: 'gatekeeper@gatekeeper-for-gravitee.invalid',
+              strict_min_version: '142.0',
+              // Gatekeeper sends nothing anywhere but the user's own Gravitee.
+              data_collection_permissions: { required: ['none'] },
+            }, } }
+      : {}),
   }),
 });
