@@ -1,0 +1,32 @@
+import { readFile } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { SimulatorContext } from './context.ts';
+import { sendJson, sendText } from './http-util.ts';
+
+// Static files of the console stand-in, plus the two discovery files the real console fetches
+// first: constants.json (where the Management API is) and build.json (the APIM version).
+
+const STATIC_FILES: Record<string, { file: string; contentType: string }> = {
+  '/': { file: 'index.html', contentType: 'text/html; charset=utf-8' },
+  '/index.html': { file: 'index.html', contentType: 'text/html; charset=utf-8' },
+  '/app.js': { file: 'app.js', contentType: 'text/javascript; charset=utf-8' },
+  '/style.css': { file: 'style.css', contentType: 'text/css; charset=utf-8' },
+};
+
+const CONSOLE_DIRECTORY = new URL('./console/', import.meta.url);
+
+export async function handleConsoleRequest(sim: SimulatorContext, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const url = new URL(request.url ?? '/', sim.consoleOrigin);
+  response.setHeader('Cache-Control', 'no-store');
+  if (request.method !== 'GET' && request.method !== 'HEAD') return sendText(response, 405, 'Method Not Allowed');
+
+  if (url.pathname === '/constants.json') {
+    return sendJson(response, 200, { baseURL: `${sim.apiOrigin}/management`, defaultPortal: 'next' });
+  }
+  if (url.pathname === '/build.json') return sendJson(response, 200, { version: sim.profile.version });
+
+  const entry = STATIC_FILES[url.pathname];
+  if (!entry) return sendText(response, 404, 'Not Found');
+  const content = await readFile(new URL(entry.file, CONSOLE_DIRECTORY), 'utf8');
+  sendText(response, 200, content, entry.contentType);
+}

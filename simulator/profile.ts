@@ -1,0 +1,86 @@
+import type { SubscriptionStatus } from './model.ts';
+
+/**
+ * Every behaviour of the simulated server that differs between Gravitee versions. The rest of the
+ * simulator reads these flags instead of comparing version strings, so another version is a new
+ * profile object, not a code change.
+ */
+export interface GraviteeProfile {
+  /** APIM version, served by the console stand-in as build.json `version`. */
+  version: string;
+  /** Management API v2 under /management/v2 exists (4.0 and later). */
+  managementV2: boolean;
+  /** `GET /management/v2/ui/bootstrap` exists (4.2 and later). */
+  uiBootstrap: boolean;
+  /**
+   * API Products exist (4.11 and later): subscription tasks carry referenceId and referenceType,
+   * product tasks and metadata appear, and the api-products endpoints answer.
+   */
+  apiProducts: boolean;
+  /** Attributes of the tasks response. */
+  tasks: {
+    /** `metadata[id].environmentId` on applications and APIs (4.0 and later). */
+    metadataEnvironmentId: boolean;
+    /** `metadata[apiId].apiType` (4.11 and later). */
+    metadataApiType: boolean;
+    /** `environmentId` in a subscription task's data (4.4 and later). */
+    dataEnvironmentId: boolean;
+    /** `origin` in a subscription task's data (4.6 and later). */
+    dataOrigin: boolean;
+    /** `applicationName` in a subscription task's data (4.7 and later). */
+    dataApplicationName: boolean;
+  };
+  /**
+   * How accept or reject of a subscription that is no longer PENDING fails: 4.4 and later throw an
+   * unmapped IllegalStateException (HTTP 500), 4.3 and earlier answer 400 subscription.processed.
+   */
+  alreadyProcessed: 'http-500' | 'http-400';
+  /** Statuses in which PUT may change a subscription: ACCEPTED only on 3.x, also PENDING and PAUSED on 4.x. */
+  updatableStatuses: readonly SubscriptionStatus[];
+  /** Console stand-in details. */
+  console: {
+    /** `#!/{envHrid}/…` with the Angular router (4.3 and later), or `#!/environments/{envId}/…` before. */
+    routeStyle: 'environment-segment' | 'environments-prefix';
+    /** Path word of one subscription's page: `subscription` on 4.0 to 4.2, `subscriptions` otherwise. */
+    subscriptionRouteWord: 'subscriptions' | 'subscription';
+    /** The console keeps the CSRF token in localStorage['XSRF-TOKEN'] (4.3 and later), else in memory. */
+    xsrfTokenInLocalStorage: boolean;
+    /** Label of the user-menu entry: "Tasks" on 4.x, "Task" on 3.20. */
+    userMenuTaskLabel: string;
+  };
+}
+
+/** Gravitee APIM 4.13 (master at the time of writing), the default profile. */
+export const GRAVITEE_4_13: GraviteeProfile = {
+  version: '4.13.0',
+  managementV2: true,
+  uiBootstrap: true,
+  apiProducts: true,
+  tasks: {
+    metadataEnvironmentId: true,
+    metadataApiType: true,
+    dataEnvironmentId: true,
+    dataOrigin: true,
+    dataApplicationName: true,
+  },
+  alreadyProcessed: 'http-500',
+  updatableStatuses: ['ACCEPTED', 'PENDING', 'PAUSED'],
+  console: {
+    routeStyle: 'environment-segment',
+    subscriptionRouteWord: 'subscriptions',
+    xsrfTokenInLocalStorage: true,
+    userMenuTaskLabel: 'Tasks',
+  },
+};
+
+/** Profiles by short version name, as accepted by `startSimulator({ profile })` and the CLI. */
+export const PROFILES: Readonly<Record<string, GraviteeProfile>> = {
+  '4.13': GRAVITEE_4_13,
+};
+
+/** Returns the profile for a short version name such as "4.13", or throws with the known names. */
+export function findProfile(name: string): GraviteeProfile {
+  const profile = PROFILES[name];
+  if (!profile) throw new Error(`Unknown Gravitee profile "${name}"; expected one of: ${Object.keys(PROFILES).join(', ')}`);
+  return profile;
+}
