@@ -1,13 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
-export interface Notice {
+export interface PanelNotice {
   id: number;
   text: string;
 }
 
 /** Holds short result messages, each removed `lifetimeMs` after it was added. */
-export function useNotices(lifetimeMs: number): { notices: Notice[]; addNotice(text: string): void } {
-  const [notices, setNotices] = useState<Notice[]>([]);
+export function useNotices(lifetimeMs: number): { notices: PanelNotice[]; addNotice(text: string): void } {
+  const [notices, setNotices] = useState<PanelNotice[]>([]);
   const nextId = useRef(1);
   const timers = useRef(new Set<ReturnType<typeof setTimeout>>());
 

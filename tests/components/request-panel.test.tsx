@@ -195,6 +195,46 @@ describe('RequestPanel accept', () => {
   });
 });
 
+describe('RequestPanel timers', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('hides a confirmation after a while', async () => {
+    const { transport } = renderPanel(makeSnapshot());
+    await findRows();
+    vi.useFakeTimers();
+
+    fireEvent.click(screen.getByRole('button', { name: /^Accept / }));
+    await act(async () => transport.acceptCalls[0]!.result.resolve({ ok: true, subscription: makeSubscription() }));
+    expect(screen.getByRole('status').textContent).toContain('Accepted Canvas LMS');
+
+    act(() => vi.advanceTimersByTime(8_000));
+
+    expect(screen.getByRole('status').textContent).toBe('');
+  });
+
+  it('updates wait time and offered dates', async () => {
+    let current = new Date(NOW);
+    const transport = new FakeTransport(makeSnapshot());
+    // Fake timers before render, so the panel's clock interval is a fake one.
+    vi.useFakeTimers();
+    await act(async () => {
+      render(<RequestPanel transport={transport} language="en" now={() => current} />);
+    });
+    const row = screen.getByRole('listitem');
+    expect(row.textContent).toContain('Waiting 3 hours');
+
+    current = new Date(NOW.getTime() + HOUR_MS);
+    act(() => vi.advanceTimersByTime(30_000));
+
+    expect(row.textContent).toContain('Waiting 4 hours');
+    expect(row.textContent).toContain('Accepting gives access from Mar 10, 2026, 3:00 PM');
+    fireEvent.click(screen.getByRole('button', { name: /^Accept / }));
+    expect(transport.acceptCalls[0]!.validity.startingAt.getTime()).toBe(current.getTime());
+  });
+});
+
 describe('RequestPanel already processed', () => {
   it('says someone else handled it and polls again', async () => {
     const { transport } = renderPanel(makeSnapshot());
