@@ -25,6 +25,12 @@ export async function handleConsoleRequest(sim: SimulatorContext, request: Incom
   }
   if (url.pathname === '/build.json') return sendJson(response, 200, { version: sim.profile.version });
 
+  // Browsers ask for a favicon on every load; an empty answer keeps their console free of 404s.
+  if (url.pathname === '/favicon.ico') {
+    response.statusCode = 204;
+    return void response.end();
+  }
+
   const entry = STATIC_FILES[url.pathname];
   if (!entry) return sendText(response, 404, 'Not Found');
   const content = await readFile(new URL(entry.file, CONSOLE_DIRECTORY), 'utf8');
