@@ -55,8 +55,3 @@ export const taskPollFloorItem = storage.defineItem<{ seconds: number | null; re
   fallback: null,
   version: 1,
 });
-
-/** The CSRF token Gravitee last echoed; session storage, because it is worthless after a restart. */
-export const csrfTokenItem = storage.defineItem<string | null>('session:csrfToken', {
-  fallback: null,
-});

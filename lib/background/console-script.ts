@@ -1,8 +1,8 @@
 import { hasHostAccess, hostPattern } from '../permissions';
 import { connectionItem } from '../storage';
 
-const SCRIPT_ID = 'gatekeeper-console';
-const SCRIPT_FILE = 'content-scripts/console.js';
+const SCRIPT_ID = 'console-panel';
+const SCRIPT_FILE = 'content-scripts/console-panel.js';
 
 /**
  * Registers the console content script for the configured console host, and removes it when the

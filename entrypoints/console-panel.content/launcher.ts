@@ -42,7 +42,7 @@ export async function mountLauncher(container: HTMLElement, shadow: ShadowRoot, 
   button.append(label, count);
 
   const panel = document.createElement('div');
-  panel.className = 'gk-panel';
+  panel.className = 'gk-drawer';
   panel.hidden = true;
   const status = document.createElement('p');
   status.className = 'gk-launcher-error';
@@ -82,7 +82,7 @@ export async function mountLauncher(container: HTMLElement, shadow: ShadowRoot, 
         button.setAttribute('aria-expanded', 'true');
       })
       .catch((error: unknown) => {
-        console.error('[console] panel failed to load', error);
+        console.error('[console-panel] panel failed to load', error);
         status.textContent = text(language, 'launcher.load-failed');
         status.hidden = false;
       });

@@ -14,12 +14,12 @@ export const launcherStyles = `
   background: #fff; color: #1565c0; font-weight: 700; text-align: center;
 }
 .gk-launcher-count[hidden] { display: none; }
-.gk-panel {
+.gk-drawer {
   position: fixed; right: 20px; bottom: 68px; z-index: 2147483000;
   width: 440px; max-width: calc(100vw - 40px); max-height: calc(100vh - 120px); overflow: auto;
   background: #fff; color: #1d1d1f; border-radius: 8px; box-shadow: 0 6px 24px rgba(0, 0, 0, 0.25);
 }
-.gk-panel[hidden] { display: none; }
+.gk-drawer[hidden] { display: none; }
 .gk-launcher-error {
   position: fixed; right: 20px; bottom: 68px; z-index: 2147483000; max-width: 360px; margin: 0;
   padding: 10px 14px; border-radius: 6px; background: #fdecea; color: #611a15;

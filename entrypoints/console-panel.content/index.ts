@@ -14,13 +14,14 @@ export default defineContentScript({
     const ui = await createShadowRootUi(ctx, {
       name: 'gatekeeper-launcher',
       position: 'inline',
-      anchor: 'body',
+      // Outside <body>, so a console that re-renders its body cannot remove the launcher.
+      anchor: 'html',
       append: 'last',
       // Keeps typing in the reject message from reaching the console's keyboard shortcuts.
       isolateEvents: true,
       onMount: (container, shadow) => mountLauncher(container, shadow, ctx),
       onRemove: (mounted) => {
-        mounted?.then((unmount) => unmount()).catch((error: unknown) => console.error('[console] unmount failed', error));
+        mounted?.then((unmount) => unmount()).catch((error: unknown) => console.error('[console-panel] unmount failed', error));
       },
     });
     ui.mount();
