@@ -22,6 +22,8 @@ export interface SimulatorContext {
   profile: GraviteeProfile;
   clock: () => Date;
   options: RuntimeOptions;
+  /** Options as given at start; a reset restores them. */
+  initialOptions: Readonly<RuntimeOptions>;
   authenticator: Authenticator;
   csrf: CsrfProtection;
   faults: FaultInjector;

@@ -41,6 +41,14 @@ export function subscriptionRecord(sim: SimulatorContext, subscription: Subscrip
   };
 }
 
+/** Reseeds the data relative to the clock, restores the start options, and clears faults and the request log. */
+export function resetSimulator(sim: SimulatorContext): void {
+  sim.store.reset(sim.clock());
+  Object.assign(sim.options, sim.initialOptions);
+  sim.faults.clear();
+  sim.requestLog.clear();
+}
+
 async function readJson(request: IncomingMessage): Promise<unknown> {
   const text = await readBody(request);
   if (text.trim() === '') return {};
@@ -121,10 +129,7 @@ async function route(sim: SimulatorContext, request: IncomingMessage, response: 
   }
 
   if (path === '/_simulator/reset' && method === 'POST') {
-    sim.store.reset(sim.clock());
-    sim.faults.clear();
-    sim.requestLog.clear();
-    sim.options.omitApplicationMetadata = false;
+    resetSimulator(sim);
     return sendJson(response, 200, { reset: true });
   }
 

@@ -7,7 +7,7 @@ import type { RequestLogEntry } from './request-log.ts';
 import type { StoreData } from './model.ts';
 import { Authenticator } from './auth.ts';
 import { handleConsoleRequest } from './console-server.ts';
-import { handleControlRequest, subscriptionRecord } from './control.ts';
+import { handleControlRequest, resetSimulator, subscriptionRecord } from './control.ts';
 import { CsrfProtection } from './csrf.ts';
 import { FaultInjector, parseFaultSpec } from './faults.ts';
 import { handleManagementRequest, managementRoutes } from './management.ts';
@@ -68,7 +68,7 @@ export interface RunningSimulator {
   /** Injects a fault; the spec is validated as the control hook does. */
   addFault(spec: FaultSpec): Fault;
   clearFaults(): void;
-  /** Reseeds the data and clears faults and the request log. */
+  /** Reseeds the data relative to the clock, restores the start options, and clears faults and the request log. */
   reset(): void;
   close(): Promise<void>;
 }
@@ -115,15 +115,17 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const clock = options.now ?? (() => new Date());
   const profile = options.profile ?? GRAVITEE_4_13;
   const store = new Store(clock());
+  const initialOptions: RuntimeOptions = {
+    schedulerTasksSeconds: options.schedulerTasksSeconds ?? 10,
+    corsAllowOrigins: options.corsAllowOrigins ?? '*',
+    omitApplicationMetadata: false,
+  };
   const sim: SimulatorContext = {
     store,
     profile,
     clock,
-    options: {
-      schedulerTasksSeconds: options.schedulerTasksSeconds ?? 10,
-      corsAllowOrigins: options.corsAllowOrigins ?? '*',
-      omitApplicationMetadata: false,
-    },
+    options: { ...initialOptions },
+    initialOptions,
     authenticator: new Authenticator(store, randomBytes(32)),
     csrf: new CsrfProtection(randomBytes(32)),
     faults: new FaultInjector(),
@@ -186,12 +188,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     clearRequests: () => sim.requestLog.clear(),
     addFault: (spec) => sim.faults.add(parseFaultSpec(spec)),
     clearFaults: () => sim.faults.clear(),
-    reset() {
-      store.reset(clock());
-      sim.faults.clear();
-      sim.requestLog.clear();
-      sim.options.omitApplicationMetadata = false;
-    },
+    reset: () => resetSimulator(sim),
     async close() {
       await Promise.all([closeServer(apiServer, apiSockets), closeServer(consoleServer, consoleSockets)]);
     },
