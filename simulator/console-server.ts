@@ -25,7 +25,7 @@ export async function handleConsoleRequest(sim: SimulatorContext, request: Incom
   }
   if (url.pathname === '/build.json') return sendJson(response, 200, { version: sim.profile.version });
 
-  // Browsers ask for a favicon on every load; an empty answer keeps their console free of 404s.
+  // Browsers request a favicon on every load. A 204 keeps their console free of 404 errors.
   if (url.pathname === '/favicon.ico') {
     response.statusCode = 204;
     return void response.end();

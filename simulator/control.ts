@@ -10,7 +10,7 @@ import { createPendingSubscription } from './subscriptions.ts';
 // Test and demo hooks under /_simulator on the API port. They are not part of Gravitee and never
 // appear under /management.
 
-/** The stored record of a subscription, dates in ISO-8601, API keys without their values. */
+/** Converts a subscription to its stored record: dates in ISO-8601, API keys without their values. */
 export function subscriptionRecord(sim: SimulatorContext, subscription: Subscription): Record<string, unknown> {
   const iso = (value: Date | undefined) => value?.toISOString() ?? null;
   return {
@@ -138,8 +138,8 @@ async function route(sim: SimulatorContext, request: IncomingMessage, response: 
     if (method === 'POST') {
       const input = await readJson(request);
       const body = typeof input === 'object' && input !== null ? (input as Record<string, unknown>) : {};
-      const referenceType = body.referenceType === 'API_PRODUCT' ? 'API_PRODUCT' : body.referenceType === undefined || body.referenceType === 'API' ? 'API' : null;
-      if (!referenceType) return sendJson(response, 400, { message: '"referenceType" must be "API" or "API_PRODUCT"' });
+      const referenceType = body.referenceType ?? 'API';
+      if (referenceType !== 'API' && referenceType !== 'API_PRODUCT') return sendJson(response, 400, { message: `Invalid "referenceType" ${JSON.stringify(referenceType)}: expected "API" or "API_PRODUCT"` });
       const outcome = createPendingSubscription({ store: sim.store, profile: sim.profile, now: sim.clock() }, {
         referenceType,
         referenceId: optionalString(body.referenceId) ?? optionalString(body.apiId),

@@ -32,10 +32,10 @@ function rejectCors(response: ServerResponse): 'handled' {
 }
 
 /**
- * Applies CORS the way Spring's CorsFilter does for the Management API. Answers preflights and
+ * Applies CORS the way Spring's CorsFilter does for the Management API. Responds to preflights and
  * rejects requests from origins that are not allowed with 403 "Invalid CORS request". Returns
  * 'handled' when the response has been sent. Configured console URLs are always allowed, so
- * `alwaysAllowed` holds the console stand-in's origin.
+ * `alwaysAllowed` contains the console stand-in's origin.
  */
 export function applyCors(request: IncomingMessage, response: ServerResponse, policy: CorsPolicy, ownOrigin: string, alwaysAllowed: readonly string[]): 'continue' | 'handled' {
   const origin = headerValue(request, 'origin');

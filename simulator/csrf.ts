@@ -40,8 +40,8 @@ export class CsrfProtection {
   }
 
   /**
-   * A request is checked when its method changes state and it carries a Referer, an Origin or the
-   * session cookie, because browsers add those; curl and servers send none and are not checked.
+   * Tells whether a request is checked: its method changes state and it carries a Referer, an
+   * Origin or the session cookie. Browsers add those, while curl and servers send none.
    */
   requiresCheck(request: IncomingMessage, managementPath: string, cookies: Map<string, string>): boolean {
     if (SAFE_METHODS.has((request.method ?? 'GET').toUpperCase())) return false;

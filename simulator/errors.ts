@@ -55,7 +55,7 @@ export function alreadyProcessed(profile: GraviteeProfile, action: 'accept' | 'r
   };
 }
 
-// NOTE: the messages of the next three errors restate what Gravitee's exceptions say; their exact
+// NOTE: the messages of the next three errors restate Gravitee's exception messages. Their exact
 // wording was not compared with a running server.
 export function planClosed(planId: string): ApiError {
   return { status: 400, message: `Plan [${planId}] is already closed.`, technicalCode: 'plan.closed', parameters: { plan: planId } };
@@ -83,7 +83,7 @@ export function apiKeyAlreadyExists(): ApiError {
   return { status: 400, message: 'API key already exists.', technicalCode: 'apiKey.existing' };
 }
 
-/** A request field that could not be read, in the shape of Gravitee's JSON mapping error. */
+/** Builds the error for a request field that could not be read, shaped like Gravitee's JSON mapping error. */
 export function invalidValue(location: string, invalidValue: unknown, message: string): ApiError {
   return { status: 400, message, technicalCode: 'invalidValue', details: [{ message, location, invalidValue }] };
 }
@@ -92,7 +92,7 @@ export function bodyRequired(): ApiError {
   return { status: 400, message: 'Validation error', details: [{ message: 'must not be null', location: 'body' }] };
 }
 
-/** JAX-RS's answer for a path no resource matches. */
+/** Builds JAX-RS's error for a path that no resource matches. */
 export function httpNotFound(): ApiError {
   return { status: 404, message: 'HTTP 404 Not Found' };
 }

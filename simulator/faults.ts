@@ -13,7 +13,7 @@ export interface FaultSpec {
   headers?: Record<string, string>;
   /** Wait this many milliseconds before acting. */
   delayMs?: number;
-  /** Never answer; the socket stays open until the client gives up or the simulator stops. */
+  /** Never respond. The socket stays open until the client gives up or the simulator stops. */
   hang?: boolean;
   /** Drop the connection without any response. */
   destroy?: boolean;
@@ -116,7 +116,7 @@ export class FaultInjector {
 
 /**
  * Carries out a fault. Returns 'continue' when the request should then be served normally (a pure
- * delay), or 'done' when the fault answered, hung or dropped the connection.
+ * delay), or 'done' when the fault sent a response, hung or dropped the connection.
  */
 export async function performFault(fault: Fault, request: IncomingMessage, response: ServerResponse): Promise<'continue' | 'done'> {
   if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
@@ -128,7 +128,9 @@ export async function performFault(fault: Fault, request: IncomingMessage, respo
   if (fault.hang) return 'done';
   if (fault.status === undefined) return 'continue';
 
-  const body = fault.body === undefined ? '' : typeof fault.body === 'string' ? fault.body : JSON.stringify(fault.body);
+  let body = '';
+  if (typeof fault.body === 'string') body = fault.body;
+  else if (fault.body !== undefined) body = JSON.stringify(fault.body);
   response.statusCode = fault.status;
   if (body !== '') response.setHeader('Content-Type', 'application/json');
   for (const [name, value] of Object.entries(fault.headers ?? {})) response.setHeader(name, value);

@@ -15,8 +15,8 @@ function compact<T extends Record<string, unknown>>(value: T): T {
 }
 
 /**
- * The v1 `SubscriptionEntity` that forms a SUBSCRIPTION_APPROVAL task's `data`. Which optional
- * fields appear depends on the version profile.
+ * Converts a subscription to the v1 `SubscriptionEntity` that forms a SUBSCRIPTION_APPROVAL task's
+ * `data`. Which optional fields appear depends on the version profile.
  */
 export function toTaskSubscriptionData(store: Store, profile: GraviteeProfile, subscription: Subscription): Record<string, unknown> {
   const isApi = subscription.referenceType === 'API';
@@ -44,7 +44,7 @@ export function toTaskSubscriptionData(store: Store, profile: GraviteeProfile, s
   });
 }
 
-/** The v1 REST `Subscription` returned by GET, PUT and `_process` of one subscription. */
+/** Converts a subscription to the v1 REST `Subscription` that GET, PUT and `_process` return. */
 export function toV1Subscription(store: Store, subscription: Subscription): Record<string, unknown> {
   const plan = store.findPlan(subscription.planId);
   const application = store.findApplication(subscription.applicationId);

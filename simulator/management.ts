@@ -15,7 +15,7 @@ import { v2Routes } from './routes/v2.ts';
 // CORS, CSRF, authentication, then the resource with its permission check. Injected faults act
 // right after CORS, so that a browser can still read the faulty response.
 
-/** All routes of the simulated Management API for the simulator's profile. */
+/** Lists the routes of the simulated Management API for the simulator's profile. */
 export function managementRoutes(sim: SimulatorContext): Route[] {
   const routes = v1Routes();
   if (sim.profile.managementV2) routes.push(...v2Routes({ apiProducts: sim.profile.apiProducts, uiBootstrap: sim.profile.uiBootstrap }));
@@ -28,9 +28,9 @@ function sendShapedError(response: ServerResponse, managementPath: string, error
 }
 
 /**
- * 401 for a missing or rejected Basic credential. Spring adds the Basic challenge unless the
- * request says it comes from script (X-Requested-With: XMLHttpRequest), which keeps browsers from
- * showing their login prompt. Gravitee's error handler writes no body.
+ * Sends 401 for a missing or rejected Basic credential. Spring adds the Basic challenge unless the
+ * request carries X-Requested-With: XMLHttpRequest, which keeps browsers from showing their login
+ * prompt. Gravitee's error handler writes no body.
  */
 function sendUnauthorized(request: IncomingMessage, response: ServerResponse): void {
   if (headerValue(request, 'x-requested-with') !== 'XMLHttpRequest') response.setHeader('WWW-Authenticate', 'Basic realm="Gravitee.io Management API"');
@@ -109,7 +109,7 @@ export async function handleManagementRequest(sim: SimulatorContext, routes: Rou
   const cookieToken = provideCsrfToken(sim, response, cookies);
   if (sim.csrf.requiresCheck(request, managementPath, cookies)) {
     const headerToken = headerValue(request, XSRF_HEADER);
-    // Spring Security's access-denied answer, not a Gravitee error body.
+    // Spring Security's access-denied response, not a Gravitee error body.
     if (!cookieToken || headerToken !== cookieToken) return sendEmpty(response, 403);
   }
 

@@ -14,7 +14,7 @@ export interface GraviteeProfile {
   uiBootstrap: boolean;
   /**
    * API Products exist (4.11 and later): subscription tasks carry referenceId and referenceType,
-   * product tasks and metadata appear, and the api-products endpoints answer.
+   * product tasks and metadata appear, and the api-products endpoints exist.
    */
   apiProducts: boolean;
   /** Attributes of the tasks response. */
@@ -32,7 +32,7 @@ export interface GraviteeProfile {
   };
   /**
    * How accept or reject of a subscription that is no longer PENDING fails: 4.4 and later throw an
-   * unmapped IllegalStateException (HTTP 500), 4.3 and earlier answer 400 subscription.processed.
+   * unmapped IllegalStateException (HTTP 500), while 4.3 and earlier return 400 subscription.processed.
    */
   alreadyProcessed: 'http-500' | 'http-400';
   /** Statuses in which PUT may change a subscription: ACCEPTED only on 3.x, also PENDING and PAUSED on 4.x. */

@@ -1,6 +1,6 @@
 import type { AuthScheme } from './auth.ts';
 
-/** One Management API request as the simulator received it. Never holds a token or cookie value. */
+/** One Management API request as the simulator received it. It never contains a token or cookie value. */
 export interface RequestLogEntry {
   id: number;
   /** When the request arrived, ISO-8601. */

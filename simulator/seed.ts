@@ -16,7 +16,7 @@ export const SEED = {
   users: {
     /** API owner: primary owner of most APIs; logs in as kari / kari. */
     owner: 'f3a1c2d4-5b6e-4f70-8a91-b2c3d4e5f601',
-    /** Environment admin: sees every API; console login admin / admin. */
+    /** Environment admin: may process requests of every API; console login admin / admin. */
     admin: 'f3a1c2d4-5b6e-4f70-8a91-b2c3d4e5f602',
     /** API member with read-only subscription rights; logs in as ola / ola. */
     viewer: 'f3a1c2d4-5b6e-4f70-8a91-b2c3d4e5f603',

@@ -33,7 +33,7 @@ export interface UpdateInput {
 /**
  * Accepts a PENDING subscription: startingAt defaults to now, a missing endingAt means it never
  * ends, and the reason becomes the publisher message. On API key plans a key is generated that
- * expires at endingAt; key generation refuses an endingAt already in the past, and because the key
+ * expires at endingAt. Key generation rejects an endingAt already in the past, and because the key
  * comes first, the subscription then stays PENDING.
  */
 export function acceptSubscription(context: TransitionContext, subscription: Subscription, input: AcceptInput, userId: string): Outcome {

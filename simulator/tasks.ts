@@ -20,9 +20,9 @@ interface Task {
 type Metadata = Record<string, Record<string, string>>;
 
 /**
- * A user sees a PENDING subscription when a role gives them SUBSCRIPTION update on its API or API
- * Product, directly or through a group, or when they are an environment admin (then every API of
- * every environment of the organization).
+ * Selects the PENDING subscriptions a user may process: those where a role gives SUBSCRIPTION
+ * update on the API or API Product, directly or through a group. An environment admin gets every
+ * API of every environment of the organization.
  */
 function visibleSubscriptions(store: Store, profile: GraviteeProfile, user: User): Subscription[] {
   return store.data.subscriptions.filter((subscription) => {

@@ -116,7 +116,7 @@ async function processSubscription(context: RequestContext, params: Record<strin
   if (!body.ok) return sendError(context, body.error);
   const input = body.value ?? {};
 
-  // An id in the body must name the subscription of the path; Gravitee answers a mismatch in plain text.
+  // An id in the body must name the subscription of the path. Gravitee reports a mismatch in plain text.
   if (input.id !== undefined && input.id !== null && input.id !== subscriptionId) {
     return sendText(context.response, 400, "'subscription' parameter does not correspond to the subscription to process");
   }

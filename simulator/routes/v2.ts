@@ -55,9 +55,9 @@ function pageLink(context: RequestContext, page: number): string {
 }
 
 /**
- * Links as Gravitee computes them: only `self` for a single page or no results; otherwise also
- * first, last, previous (not on page 1) and next (not on the last page); none when the page is
- * out of range.
+ * Computes the links as Gravitee does. A single page or an empty result gets only `self`. Longer
+ * results also get first, last, previous (not on page 1) and next (not on the last page). A page
+ * out of range gets no links at all.
  */
 function paginationLinks(context: RequestContext, page: number, pageCount: number): Record<string, string> | undefined {
   const self = new URL(context.url.pathname + context.url.search, context.sim.apiOrigin).toString();
@@ -86,14 +86,14 @@ function listSubscriptions(context: RequestContext, referenceType: ReferenceType
   if (typeof perPage !== 'number') return sendError(context, perPage);
 
   // Without `statuses`, Gravitee lists ACCEPTED subscriptions only.
-  const wantedStatuses = new Set(statuses.length > 0 ? statuses : ['ACCEPTED']);
+  const listedStatuses = new Set(statuses.length > 0 ? statuses : ['ACCEPTED']);
   const applicationIds = queryList(url, 'applicationIds');
   const planIds = queryList(url, 'planIds');
   const apiKey = url.searchParams.get('apiKey');
 
   const matching = context.sim.store.data.subscriptions
     .filter((subscription) => subscription.referenceType === referenceType && subscription.referenceId === referenceId)
-    .filter((subscription) => wantedStatuses.has(subscription.status))
+    .filter((subscription) => listedStatuses.has(subscription.status))
     .filter((subscription) => applicationIds.length === 0 || applicationIds.includes(subscription.applicationId))
     .filter((subscription) => planIds.length === 0 || planIds.includes(subscription.planId))
     .filter((subscription) => !apiKey || hasApiKey(context, subscription, apiKey))
@@ -255,7 +255,7 @@ function bootstrapRoute(): Route {
   };
 }
 
-/** All v2 routes for a profile, as patterns relative to /management. */
+/** Lists the v2 routes for the given features, as patterns relative to /management. */
 export function v2Routes(options: { apiProducts: boolean; uiBootstrap: boolean }): Route[] {
   const routes: Route[] = [];
   for (const prefix of ['/v2', '/v2/organizations/:org']) {

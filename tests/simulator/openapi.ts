@@ -6,9 +6,9 @@ import addFormatsModule from 'ajv-formats';
 import { parse } from 'yaml';
 
 // Validates simulator responses against Gravitee's official Management API v2 specification
-// (openapi-apis.yaml). OpenAPI 3.0 schemas are converted to JSON Schema 2020-12: `nullable`
-// becomes a null type, boolean exclusive bounds become numbers, and every object schema gets a strict twin that rejects properties the
-// spec does not declare, so an invented field fails validation.
+// (openapi-apis.yaml). OpenAPI 3.0 schemas are converted to JSON Schema 2020-12, so `nullable`
+// becomes a null type and boolean exclusive bounds become numbers. Every object schema also gets a
+// strict twin that rejects properties the spec does not declare, so an invented field fails.
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
