@@ -45,7 +45,7 @@ export function toTaskSubscriptionData(store: Store, profile: GraviteeProfile, s
 }
 
 /** Converts a subscription to the v1 REST `Subscription` that GET, PUT and `_process` return. */
-export function toV1Subscription(store: Store, subscription: Subscription): Record<string, unknown> {
+export function toV1Subscription(store: Store, profile: GraviteeProfile, subscription: Subscription): Record<string, unknown> {
   const plan = store.findPlan(subscription.planId);
   const application = store.findApplication(subscription.applicationId);
   const subscriber = store.findUser(subscription.subscribedBy);
@@ -72,7 +72,7 @@ export function toV1Subscription(store: Store, subscription: Subscription): Reco
     metadata: subscription.metadata,
     configuration: subscription.consumerConfiguration,
     failureCause: subscription.failureCause,
-    origin: subscription.origin,
+    origin: profile.tasks.dataOrigin ? subscription.origin : undefined,
     plan: plan ? { id: plan.id, name: plan.name, security: plan.security } : { id: subscription.planId },
     application: application
       ? compact({

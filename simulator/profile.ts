@@ -31,7 +31,7 @@ export interface GraviteeProfile {
     dataApplicationName: boolean;
   };
   /**
-   * How accept or reject of a subscription that is no longer PENDING fails: 4.4 and later throw an
+   * Failure of accept or reject on a subscription that is no longer PENDING. 4.4 and later throw an
    * unmapped IllegalStateException (HTTP 500), while 4.3 and earlier return 400 subscription.processed.
    */
   alreadyProcessed: 'http-500' | 'http-400';
@@ -73,8 +73,53 @@ export const GRAVITEE_4_13: GraviteeProfile = {
   },
 };
 
+/** Gravitee APIM 4.10: no API Products and no apiType in the tasks metadata yet. */
+export const GRAVITEE_4_10: GraviteeProfile = {
+  ...GRAVITEE_4_13,
+  version: '4.10.0',
+  apiProducts: false,
+  tasks: { ...GRAVITEE_4_13.tasks, metadataApiType: false },
+};
+
+/**
+ * Gravitee APIM 4.3: the first version with the Angular router and the CSRF token in localStorage.
+ * Accept and reject still go through the older service, so "already processed" is a 400, and task
+ * data has no environmentId, origin or applicationName.
+ */
+export const GRAVITEE_4_3: GraviteeProfile = {
+  ...GRAVITEE_4_10,
+  version: '4.3.0',
+  tasks: { metadataEnvironmentId: true, metadataApiType: false, dataEnvironmentId: false, dataOrigin: false, dataApplicationName: false },
+  alreadyProcessed: 'http-400',
+};
+
+/** Gravitee APIM 4.2: as 4.3, but the console still uses ui-router routes and keeps the CSRF token in memory. */
+export const GRAVITEE_4_2: GraviteeProfile = {
+  ...GRAVITEE_4_3,
+  version: '4.2.0',
+  console: { routeStyle: 'environments-prefix', subscriptionRouteWord: 'subscription', xsrfTokenInLocalStorage: false, userMenuTaskLabel: 'Tasks' },
+};
+
+/**
+ * Gravitee APIM 3.20: no Management API v2 and no bootstrap, tasks metadata without environmentId,
+ * and PUT only on ACCEPTED subscriptions.
+ */
+export const GRAVITEE_3_20: GraviteeProfile = {
+  ...GRAVITEE_4_2,
+  version: '3.20.0',
+  managementV2: false,
+  uiBootstrap: false,
+  tasks: { ...GRAVITEE_4_2.tasks, metadataEnvironmentId: false },
+  updatableStatuses: ['ACCEPTED'],
+  console: { routeStyle: 'environments-prefix', subscriptionRouteWord: 'subscriptions', xsrfTokenInLocalStorage: false, userMenuTaskLabel: 'Task' },
+};
+
 /** Profiles by short version name, as accepted by `startSimulator({ profile })` and the CLI. */
 export const PROFILES: Readonly<Record<string, GraviteeProfile>> = {
+  '3.20': GRAVITEE_3_20,
+  '4.2': GRAVITEE_4_2,
+  '4.3': GRAVITEE_4_3,
+  '4.10': GRAVITEE_4_10,
   '4.13': GRAVITEE_4_13,
 };
 

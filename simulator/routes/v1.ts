@@ -138,7 +138,7 @@ async function processSubscription(context: RequestContext, params: Record<strin
     ? acceptSubscription(transitionContext(context), subscription, { startingAt: startingAt.value, endingAt: endingAt.value, reason: reason.value, customApiKey: customApiKey.value }, currentUser(context).id)
     : rejectSubscription(transitionContext(context), subscription, reason.value, currentUser(context).id);
   if (!outcome.ok) return sendError(context, outcome.error);
-  sendV1(context, 200, toV1Subscription(context.sim.store, outcome.subscription));
+  sendV1(context, 200, toV1Subscription(context.sim.store, context.sim.profile, outcome.subscription));
 }
 
 async function updateLegacySubscription(context: RequestContext, params: Record<string, string>): Promise<void> {
@@ -166,7 +166,7 @@ async function updateLegacySubscription(context: RequestContext, params: Record<
 
   const outcome = updateSubscription(transitionContext(context), subscription, { startingAt: startingAt.value, endingAt: endingAt.value, metadata: metadata.value, consumerConfiguration });
   if (!outcome.ok) return sendError(context, outcome.error);
-  sendV1(context, 200, toV1Subscription(context.sim.store, outcome.subscription));
+  sendV1(context, 200, toV1Subscription(context.sim.store, context.sim.profile, outcome.subscription));
 }
 
 /** Wraps an API-scoped handler with the API_SUBSCRIPTION permission check of the path's API. */
@@ -246,7 +246,7 @@ export function v1Routes(): Route[] {
       handle: inContext(withApiPermission('R', (context, params) => {
         const subscription = context.sim.store.findSubscription(params.sub ?? '');
         if (!subscription || subscription.referenceType !== 'API' || subscription.referenceId !== params.api) return sendError(context, subscriptionNotFound(params.sub ?? ''));
-        sendV1(context, 200, toV1Subscription(context.sim.store, subscription));
+        sendV1(context, 200, toV1Subscription(context.sim.store, context.sim.profile, subscription));
       })),
     },
     { method: 'PUT', pattern: SUBSCRIPTION, handle: inContext(withApiPermission('U', updateLegacySubscription)) },
