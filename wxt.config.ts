@@ -11,7 +11,7 @@ const loopbackHosts = variant ? ['http://127.0.0.1/*'] : [];
 // Host access is asked for at run time, one console or API origin at a time. Firefox ignores the
 // port in match patterns, so granted patterns are host-wide and the code checks the full origin.
 const anyHost = ['http://*/*', 'https://*/*'];
-const permissions = ['storage', 'alarms', 'scripting'];
+const permissions = ['storage', 'alarms', 'scripting', 'idle'];
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],

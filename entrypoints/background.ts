@@ -1,11 +1,11 @@
 import { performAction } from '@/lib/background/actions';
-import { injectPanel, syncConsoleScript } from '@/lib/background/console-script';
 import { renderBadge } from '@/lib/background/badge-renderer';
+import { injectPanel, syncConsoleScript } from '@/lib/background/console-script';
 import { applyDemoConnection } from '@/lib/background/demo';
-import { pollIfDue, pollNow, pollWithNewSettings } from '@/lib/background/poll';
+import { pollAfterReconnect, pollDue, pollNow, pollWithNewSettings } from '@/lib/background/poll';
 import { POLL_ALARM } from '@/lib/background/schedule';
 import type { BackgroundRequest } from '@/lib/messages';
-import { connectionItem, preferencesItem, snapshotItem, tokenItem } from '@/lib/storage';
+import { connectionsItem, preferencesItem, snapshotItem, tokensItem } from '@/lib/storage';
 
 function logFailure(step: string) {
   return (error: unknown) => console.error(`[background] ${step} failed`, error);
@@ -26,6 +26,9 @@ async function handleMessage(message: BackgroundRequest, sender: Browser.runtime
       await injectPanel(tabId, sender.frameId ?? 0);
       return { ok: true };
     }
+    case 'console-opened':
+      await pollDue();
+      return { ok: true };
   }
 }
 
@@ -38,7 +41,7 @@ export default defineBackground(() => {
   // Every listener is added synchronously here: a stopped MV3 worker is woken by an event only if
   // its listener was registered during the worker's first turn.
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === POLL_ALARM) pollNow().catch(logFailure('scheduled poll'));
+    if (alarm.name === POLL_ALARM) pollDue().catch(logFailure('scheduled poll'));
   });
 
   browser.runtime.onMessage.addListener((message: BackgroundRequest, sender) => handleMessage(message, sender));
@@ -47,30 +50,36 @@ export default defineBackground(() => {
     applyDemoConnection()
       .then(() => refreshAfterSettingsChange())
       .then(async () => {
-        const configured = (await connectionItem.getValue()) !== null;
+        const configured = (await connectionsItem.getValue()).length > 0;
         if (details.reason === 'install' && !configured) await browser.runtime.openOptionsPage();
       })
       .catch(logFailure('install'));
   });
   browser.runtime.onStartup.addListener(() => {
     syncConsoleScript().catch(logFailure('content script registration'));
-    pollIfDue().catch(logFailure('start-up poll'));
+    pollDue().catch(logFailure('start-up poll'));
   });
+
+  // Catch-up points: the alarm may have been missed while the computer slept or was offline.
+  browser.idle.onStateChanged.addListener((state) => {
+    if (state === 'active') pollDue().catch(logFailure('poll after idle'));
+  });
+  globalThis.addEventListener('online', () => pollAfterReconnect().catch(logFailure('poll after reconnect')));
 
   browser.permissions.onAdded.addListener(() => refreshAfterSettingsChange().catch(logFailure('permission change')));
   browser.permissions.onRemoved.addListener(() => refreshAfterSettingsChange().catch(logFailure('permission change')));
-  connectionItem.watch(() => refreshAfterSettingsChange().catch(logFailure('connection change')));
-  tokenItem.watch(() => pollWithNewSettings().catch(logFailure('token change')));
+  connectionsItem.watch(() => refreshAfterSettingsChange().catch(logFailure('connection change')));
+  tokensItem.watch(() => pollWithNewSettings().catch(logFailure('token change')));
   preferencesItem.watch(() => pollWithNewSettings().catch(logFailure('preferences change')));
 
   (browser.action ?? browser.browserAction).onClicked.addListener(async () => {
-    const connection = await connectionItem.getValue();
-    if (connection) await browser.tabs.create({ url: connection.consoleUrl });
+    const [first] = await connectionsItem.getValue();
+    if (first) await browser.tabs.create({ url: first.consoleUrl });
     else await browser.runtime.openOptionsPage();
   });
 
-  // A worker start is also a catch-up point: redraw the badge from storage at once, then poll if
-  // the last attempt is older than the interval (the alarm may have been missed during sleep).
+  // A worker start is also a catch-up point: redraw the badge from storage at once, then poll the
+  // connections that are due.
   snapshotItem.getValue().then((snapshot) => renderBadge(snapshot)).catch(logFailure('badge redraw'));
-  pollIfDue().catch(logFailure('worker start poll'));
+  pollDue().catch(logFailure('worker start poll'));
 });

@@ -1,10 +1,14 @@
 import type { SerializedGraviteeError } from './gravitee/errors';
 import type { PendingRequest, SubscriptionSummary } from './gravitee/types';
 
-/** What the background worker last learned from Gravitee, as shown by the badge, panel and popup. */
-export interface PollSnapshot {
-  /** 'not-configured' and 'permission-missing' come before any request is made. */
-  status: 'not-configured' | 'permission-missing' | 'ok' | 'error' | 'never-polled';
+/** What the background worker last learned from one connection. */
+export interface ConnectionSnapshot {
+  connectionId: string;
+  connectionName: string;
+  /** Console address of the connection, for deep links. */
+  consoleUrl: string;
+  /** 'permission-missing' is decided before any request is made. */
+  status: 'permission-missing' | 'ok' | 'error' | 'never-polled';
   /** Requests from the last successful poll, oldest first. Kept after a failed poll, for context. */
   requests: PendingRequest[];
   /** Tasks of type SUBSCRIPTION_APPROVAL that could not be read in the last successful poll. */
@@ -15,12 +19,16 @@ export interface PollSnapshot {
   error: SerializedGraviteeError | null;
   /** Poll interval in force, in seconds. */
   intervalSeconds: number;
-  /** Console address of the configured connection, for deep links. */
-  consoleUrl: string | null;
+  /** Failed polls in a row; drives the back-off. */
+  failureCount: number;
+  /** When the next poll is due, in epoch milliseconds; null while polling waits for the user (401, 403). */
+  nextPollAt: number | null;
 }
 
-/** The request an action is about, as the panel shows it. */
-export type ActionTarget = PendingRequest;
+/** Everything the badge, panel and popup show: one entry per configured connection. */
+export interface PollSnapshot {
+  connections: ConnectionSnapshot[];
+}
 
 export type ActionResult =
   | { ok: true; subscription: SubscriptionSummary }
@@ -29,25 +37,33 @@ export type ActionResult =
       error: SerializedGraviteeError;
       /** For 'already-processed': the subscription as Gravitee holds it now, when it could be read. */
       current?: SubscriptionSummary;
+      /** Set when another tab or window is already handling this request; nothing was sent. */
+      inProgressElsewhere?: boolean;
     };
 
-/** Messages the content script, panel and options page send to the background worker. */
+/** Messages the content script, panel, popup and options page send to the background worker. */
 export type BackgroundRequest =
   | { type: 'get-snapshot' }
   | { type: 'poll-now' }
-  | { type: 'accept'; request: ActionTarget; startingAt: string; endingAt: string | null; reason?: string }
-  | { type: 'reject'; request: ActionTarget; reason: string }
-  | { type: 'load-panel' };
+  | { type: 'accept'; request: PendingRequest; startingAt: string; endingAt: string | null; reason?: string }
+  | { type: 'reject'; request: PendingRequest; reason: string }
+  | { type: 'load-panel' }
+  | { type: 'console-opened' };
 
 export type BackgroundResponse<T extends BackgroundRequest> = T extends { type: 'get-snapshot' | 'poll-now' }
   ? PollSnapshot
   : T extends { type: 'accept' | 'reject' }
     ? ActionResult
-    : T extends { type: 'load-panel' }
+    : T extends { type: 'load-panel' | 'console-opened' }
       ? { ok: boolean }
       : never;
 
 /** Sends a typed message to the background worker and returns its typed answer. */
 export async function sendToBackground<T extends BackgroundRequest>(message: T): Promise<BackgroundResponse<T>> {
   return (await browser.runtime.sendMessage(message)) as BackgroundResponse<T>;
+}
+
+/** Every pending request of every connection, oldest first. */
+export function allRequests(snapshot: PollSnapshot): PendingRequest[] {
+  return snapshot.connections.flatMap((connection) => connection.requests).sort((a, b) => a.createdAt - b.createdAt);
 }

@@ -1,23 +1,23 @@
 import { storage } from '#imports';
 import type { Connection } from './gravitee/types';
-import type { PollSnapshot } from './messages';
-import type { Language } from './i18n';
+import type { ConnectionSnapshot, PollSnapshot } from './messages';
+import type { Language } from './i18n/language';
 
 /** Default poll interval, in seconds; Gravitee's own `scheduler.tasks` can only lengthen it. */
 export const DEFAULT_POLL_SECONDS = 60;
 
-/** The configured connection; null until the user saves the options. */
-export const connectionItem = storage.defineItem<Connection | null>('local:connection', {
-  fallback: null,
+/** The configured connections, in the order the user sees them. */
+export const connectionsItem = storage.defineItem<Connection[]>('local:connections', {
+  fallback: [],
   version: 1,
 });
 
 /**
- * The personal access token. Kept in storage.local only: never synced, never sent to a content
- * script's page, never logged.
+ * Personal access tokens by connection id. Kept in storage.local only: never synced, never sent
+ * to a page, never logged. A connection without a token uses the browser's console session.
  */
-export const tokenItem = storage.defineItem<string | null>('local:token', {
-  fallback: null,
+export const tokensItem = storage.defineItem<Record<string, string>>('local:tokens', {
+  fallback: {},
   version: 1,
 });
 
@@ -26,32 +26,66 @@ export interface Preferences {
   language: 'auto' | Language;
   /** Poll interval the user asked for, in seconds; the organization's `scheduler.tasks` is the floor. */
   pollSeconds: number;
+  /** Desktop notifications for new requests; off until the user turns them on. */
+  notifications: boolean;
 }
 
+export const defaultPreferences: Preferences = { language: 'auto', pollSeconds: DEFAULT_POLL_SECONDS, notifications: false };
+
 export const preferencesItem = storage.defineItem<Preferences>('local:preferences', {
-  fallback: { language: 'auto', pollSeconds: DEFAULT_POLL_SECONDS },
+  fallback: defaultPreferences,
   version: 1,
 });
 
-export const emptySnapshot: PollSnapshot = {
-  status: 'never-polled',
-  requests: [],
-  malformedCount: 0,
-  lastSuccessAt: null,
-  lastAttemptAt: null,
-  error: null,
-  intervalSeconds: DEFAULT_POLL_SECONDS,
-  consoleUrl: null,
-};
-
-/** The last poll's outcome. The worker is stopped at will, so this lives in storage, not in memory. */
+/**
+ * The last poll outcome of every connection. The worker is stopped at will, so this lives in
+ * storage, not in memory; lib/background/snapshot-store.ts is its only writer.
+ */
 export const snapshotItem = storage.defineItem<PollSnapshot>('local:snapshot', {
-  fallback: emptySnapshot,
+  fallback: { connections: [] },
   version: 1,
 });
 
-/** The organization's `scheduler.tasks` in seconds, and when it was read. */
-export const taskPollFloorItem = storage.defineItem<{ seconds: number | null; readAt: number } | null>('local:taskPollFloor', {
-  fallback: null,
+/** The organization's `scheduler.tasks` in seconds, and when it was read, by connection id. */
+export const taskPollFloorsItem = storage.defineItem<Record<string, { seconds: number | null; readAt: number }>>('local:taskPollFloors', {
+  fallback: {},
   version: 1,
 });
+
+/**
+ * Accept and reject requests being sent, keyed by `connectionId:subscriptionId`, with their start
+ * time. Every panel and popup reads it to disable the buttons of a request handled elsewhere.
+ */
+export const inFlightActionsItem = storage.defineItem<Record<string, { type: 'accept' | 'reject'; since: number }>>('local:inFlightActions', {
+  fallback: {},
+  version: 1,
+});
+
+/** Subscription requests already announced by a desktop notification, keyed like inFlightActionsItem. */
+export const announcedRequestsItem = storage.defineItem<Record<string, number>>('local:announcedRequests', {
+  fallback: {},
+  version: 1,
+});
+
+/** Key of one request across connections. */
+export function requestKey(request: { connectionId: string; subscriptionId: string }): string {
+  return `${request.connectionId}:${request.subscriptionId}`;
+}
+
+/** A snapshot for a connection that has not been polled yet. */
+export function emptyConnectionSnapshot(connection: Connection): ConnectionSnapshot {
+  return {
+    connectionId: connection.id,
+    connectionName: connection.name,
+    consoleUrl: connection.consoleUrl,
+    status: 'never-polled',
+    requests: [],
+    malformedCount: 0,
+    lastSuccessAt: null,
+    lastAttemptAt: null,
+    error: null,
+    intervalSeconds: DEFAULT_POLL_SECONDS,
+    failureCount: 0,
+    nextPollAt: null,
+  };
+}

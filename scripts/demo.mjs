@@ -13,7 +13,7 @@ const CONSOLE_PORT = Number(process.env.GATEKEEPER_CONSOLE_PORT ?? 8084);
 
 const simulator = await startSimulator({ apiPort: API_PORT, consolePort: CONSOLE_PORT });
 const demoConnection = {
-  connection: { consoleUrl: simulator.consoleUrl, managementUrl: simulator.managementUrl, organization: 'DEFAULT' },
+  connection: { id: 'demo', name: 'Simulator', consoleUrl: simulator.consoleUrl, managementUrl: simulator.managementUrl, organization: 'DEFAULT' },
   token: simulator.ownerToken,
 };
 

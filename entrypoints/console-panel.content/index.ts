@@ -1,5 +1,6 @@
-import { connectionItem } from '@/lib/storage';
-import { isConsolePage } from '@/lib/console-page';
+import { connectionsItem } from '@/lib/storage';
+import { connectionForPage } from '@/lib/console-page';
+import { sendToBackground } from '@/lib/messages';
 import { mountLauncher } from './launcher';
 
 export default defineContentScript({
@@ -8,8 +9,10 @@ export default defineContentScript({
   matches: [],
   registration: 'runtime',
   async main(ctx) {
-    const connection = await connectionItem.getValue();
-    if (!connection || !isConsolePage(location.href, connection.consoleUrl)) return;
+    if (!connectionForPage(location.href, await connectionsItem.getValue())) return;
+
+    // Opening the console is a moment the user looks at requests: refresh if a poll is due.
+    sendToBackground({ type: 'console-opened' }).catch((error: unknown) => console.warn('[console-panel] could not reach the background', error));
 
     const ui = await createShadowRootUi(ctx, {
       name: 'gatekeeper-launcher',

@@ -14,9 +14,10 @@ function text(language: Language, key: LauncherKey, count?: number): string {
   return launcherMessages[language][key].replace('{count}', String(count ?? ''));
 }
 
-/** The count the launcher may show: only from a successful poll, like the toolbar badge. */
+/** The count the launcher may show: only when every connection's last poll succeeded, like the badge. */
 function vouchedCount(snapshot: PollSnapshot): number | null {
-  return snapshot.status === 'ok' ? snapshot.requests.length + snapshot.malformedCount : null;
+  if (snapshot.connections.length === 0 || snapshot.connections.some((entry) => entry.status !== 'ok')) return null;
+  return snapshot.connections.reduce((sum, entry) => sum + entry.requests.length + entry.malformedCount, 0);
 }
 
 /**

@@ -1,19 +1,23 @@
-import { GraviteeError, toSerializedError } from '../gravitee/errors';
+import { toSerializedError, type GraviteeErrorKind } from '../gravitee/errors';
+import type { GraviteeClient } from '../gravitee/client';
 import type { PendingRequest, SubscriptionSummary } from '../gravitee/types';
 import type { ActionResult, BackgroundRequest } from '../messages';
 import { hasHostAccess, hostPattern } from '../permissions';
-import { connectionItem, tokenItem } from '../storage';
+import { connectionsItem, inFlightActionsItem, requestKey } from '../storage';
 import { validateValidity } from '../validity';
 import { withLock } from './locks';
 import { createClient, pollNow } from './poll';
 
 type ActionMessage = Extract<BackgroundRequest, { type: 'accept' | 'reject' }>;
 
-function failure(kind: GraviteeError['kind'], serverMessage: string): ActionResult {
+/** An in-flight entry older than this is left over from a stopped worker and no longer blocks. */
+export const IN_FLIGHT_EXPIRY_MS = 2 * 60 * 1000;
+
+function failure(kind: GraviteeErrorKind, serverMessage: string): ActionResult {
   return { ok: false, error: { kind, serverMessage } };
 }
 
-async function readCurrent(client: ReturnType<typeof createClient>, request: PendingRequest): Promise<SubscriptionSummary | undefined> {
+async function readCurrent(client: GraviteeClient, request: PendingRequest): Promise<SubscriptionSummary | undefined> {
   try {
     return await client.getSubscription(request);
   } catch {
@@ -21,13 +25,21 @@ async function readCurrent(client: ReturnType<typeof createClient>, request: Pen
   }
 }
 
-async function runAction(message: ActionMessage): Promise<ActionResult> {
-  const connection = await connectionItem.getValue();
-  if (!connection) return failure('bad-request', 'Gatekeeper is not connected to Gravitee; open the options first.');
+async function markInFlight(key: string, type: 'accept' | 'reject' | null): Promise<void> {
+  const current = await inFlightActionsItem.getValue();
+  const next = { ...current };
+  if (type) next[key] = { type, since: Date.now() };
+  else delete next[key];
+  await inFlightActionsItem.setValue(next);
+}
+
+async function send(message: ActionMessage): Promise<ActionResult> {
+  const connection = (await connectionsItem.getValue()).find((entry) => entry.id === message.request.connectionId);
+  if (!connection) return failure('bad-request', 'The connection of this request was removed in the options; refresh the list.');
   if (!(await hasHostAccess([hostPattern(connection.managementUrl)]))) {
     return failure('csrf-or-cors', `Gatekeeper has no access to ${new URL(connection.managementUrl).origin}; grant it in the options.`);
   }
-  const client = createClient(connection, await tokenItem.getValue());
+  const client = await createClient(connection);
 
   try {
     let subscription: SubscriptionSummary;
@@ -40,22 +52,33 @@ async function runAction(message: ActionMessage): Promise<ActionResult> {
       if (!message.reason.trim()) return failure('bad-request', 'A rejection needs a message to the consumer.');
       subscription = await client.rejectSubscription(message.request, message.reason.trim());
     }
-    await pollNow();
     return { ok: true, subscription };
   } catch (error) {
     const serialized = toSerializedError(error);
     if (serialized.kind !== 'already-processed') return { ok: false, error: serialized };
-    const current = await readCurrent(client, message.request);
-    await pollNow();
-    return { ok: false, error: serialized, current };
+    return { ok: false, error: serialized, current: await readCurrent(client, message.request) };
   }
 }
 
 /**
- * Accepts or rejects one subscription request. A second action on the same subscription while one
- * is in flight, from any tab or page of the extension, is refused without sending anything.
+ * Accepts or rejects one subscription request, then polls so every view drops it. A second
+ * action on the same request while one is in flight, from any tab, panel or popup, is refused
+ * without sending anything; the in-flight mark in storage lets the other views say so.
  */
 export async function performAction(message: ActionMessage): Promise<ActionResult> {
-  const result = await withLock(`gatekeeper-action:${message.request.subscriptionId}`, 'skip', () => runAction(message));
-  return result ?? failure('bad-request', 'This request is already being handled; wait for the result.');
+  const key = requestKey(message.request);
+  const result = await withLock(`gatekeeper-action:${key}`, 'skip', async () => {
+    await markInFlight(key, message.type);
+    try {
+      return await send(message);
+    } finally {
+      await markInFlight(key, null);
+    }
+  });
+  if (!result) {
+    return { ok: false, error: { kind: 'bad-request', serverMessage: 'This request is already being handled in another tab or window.' }, inProgressElsewhere: true };
+  }
+
+  await pollNow().catch((error: unknown) => console.error('[actions] poll after action failed', error));
+  return result;
 }

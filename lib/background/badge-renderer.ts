@@ -1,7 +1,6 @@
 import { badgeView } from '../badge/state';
 import { translator } from '../i18n';
 import type { PollSnapshot } from '../messages';
-import { connectionItem } from '../storage';
 import { userLanguage } from './language';
 
 /** Firefox builds are MV2, where the toolbar button is browserAction. */
@@ -11,9 +10,7 @@ function toolbarAction() {
 
 /** Draws the badge from the stored snapshot; the only place that writes badge text, colour and title. */
 export async function renderBadge(snapshot: PollSnapshot, now = Date.now()): Promise<void> {
-  const connection = await connectionItem.getValue();
-  const origin = connection ? new URL(connection.managementUrl).origin : null;
-  const view = badgeView(snapshot, origin, now, translator(await userLanguage()));
+  const view = badgeView(snapshot, now, translator(await userLanguage()));
 
   const action = toolbarAction();
   await action.setBadgeText({ text: view.text });

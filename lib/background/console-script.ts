@@ -1,27 +1,30 @@
 import { hasHostAccess, hostPattern } from '../permissions';
-import { connectionItem } from '../storage';
+import { connectionsItem } from '../storage';
 
 const SCRIPT_ID = 'console-panel';
 const SCRIPT_FILE = 'content-scripts/console-panel.js';
 
 /**
- * Registers the console content script for the configured console host, and removes it when the
- * connection or the host access is gone. The console origin is chosen by the user, so it cannot be
- * listed in the manifest.
+ * Registers the console content script for the console hosts of every connection the extension
+ * may reach, and removes it when none is left. Console origins are the user's choice, so they
+ * cannot be listed in the manifest.
  */
 export async function syncConsoleScript(): Promise<void> {
-  const connection = await connectionItem.getValue();
-  const pattern = connection ? hostPattern(connection.consoleUrl) : null;
-  const wanted = pattern !== null && (await hasHostAccess([pattern]));
+  const connections = await connectionsItem.getValue();
+  const patterns = [...new Set(connections.map((connection) => hostPattern(connection.consoleUrl)))];
+  const granted: string[] = [];
+  for (const pattern of patterns) if (await hasHostAccess([pattern])) granted.push(pattern);
+  granted.sort();
 
   const registered = await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
   const current = registered[0];
-  if (wanted && current?.matches?.length === 1 && current.matches[0] === pattern) return;
+  const currentMatches = [...(current?.matches ?? [])].sort();
+  if (current && currentMatches.join(' ') === granted.join(' ')) return;
   if (current) await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
-  if (!wanted || pattern === null) return;
+  if (granted.length === 0) return;
 
   await browser.scripting.registerContentScripts([
-    { id: SCRIPT_ID, matches: [pattern], js: [SCRIPT_FILE], runAt: 'document_idle', persistAcrossSessions: true },
+    { id: SCRIPT_ID, matches: granted, js: [SCRIPT_FILE], runAt: 'document_idle', persistAcrossSessions: true },
   ]);
 }
 

@@ -1,12 +1,16 @@
 import { storage } from '#imports';
 import type { CsrfTokenStore } from '../gravitee/client';
 
-// Session storage: the token is worthless after a browser restart. It is defined here, not in
-// lib/storage.ts, because content scripts may not touch storage.session and import that module.
-const csrfTokenItem = storage.defineItem<string | null>('session:csrfToken', { fallback: null });
+// Session storage: the tokens are worthless after a browser restart. They are defined here, not
+// in lib/storage.ts, because content scripts may not touch storage.session and import that module.
+const csrfTokensItem = storage.defineItem<Record<string, string>>('session:csrfTokens', { fallback: {} });
 
-/** Keeps Gravitee's CSRF token in session storage, so it outlives a stopped service worker. */
-export const sessionCsrfStore: CsrfTokenStore = {
-  get: () => csrfTokenItem.getValue(),
-  set: (token) => csrfTokenItem.setValue(token),
-};
+/** Keeps Gravitee's CSRF token per connection in session storage, so it outlives a stopped worker. */
+export function sessionCsrfStore(connectionId: string): CsrfTokenStore {
+  return {
+    get: async () => (await csrfTokensItem.getValue())[connectionId] ?? null,
+    set: async (token) => {
+      await csrfTokensItem.setValue({ ...(await csrfTokensItem.getValue()), [connectionId]: token });
+    },
+  };
+}

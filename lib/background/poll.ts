@@ -1,13 +1,15 @@
 import { createGraviteeClient, type GraviteeClient } from '../gravitee/client';
 import { GraviteeError, toSerializedError } from '../gravitee/errors';
 import type { Connection } from '../gravitee/types';
-import type { PollSnapshot } from '../messages';
+import type { ConnectionSnapshot, PollSnapshot } from '../messages';
 import { hasHostAccess, hostPattern } from '../permissions';
-import { connectionItem, emptySnapshot, preferencesItem, snapshotItem, taskPollFloorItem, tokenItem } from '../storage';
+import { connectionsItem, preferencesItem, snapshotItem, taskPollFloorsItem, tokensItem } from '../storage';
+import { nextPollAfterFailure } from './backoff';
 import { renderBadge } from './badge-renderer';
 import { sessionCsrfStore } from './csrf-store';
 import { withLock } from './locks';
 import { schedulePolling } from './schedule';
+import { alignSnapshot, updateConnectionSnapshot } from './snapshot-store';
 
 /** The organization's `scheduler.tasks` is read again after this long, in milliseconds. */
 const FLOOR_REFRESH_MS = 60 * 60 * 1000;
@@ -15,12 +17,21 @@ const FLOOR_REFRESH_MS = 60 * 60 * 1000;
 /** Chrome refuses alarms more frequent than every 30 seconds. */
 export const MIN_POLL_SECONDS = 30;
 
-async function readTaskPollFloor(client: GraviteeClient, now: number): Promise<number | null> {
-  const stored = await taskPollFloorItem.getValue();
+/** An alarm may fire a little early; a poll due within this many milliseconds runs now. */
+const DUE_SLACK_MS = 5_000;
+
+export async function createClient(connection: Connection): Promise<GraviteeClient> {
+  const tokens = await tokensItem.getValue();
+  return createGraviteeClient({ connection, token: tokens[connection.id] ?? null, csrf: sessionCsrfStore(connection.id) });
+}
+
+async function readTaskPollFloor(connection: Connection, client: GraviteeClient, now: number): Promise<number | null> {
+  const floors = await taskPollFloorsItem.getValue();
+  const stored = floors[connection.id];
   if (stored && now - stored.readAt < FLOOR_REFRESH_MS) return stored.seconds;
   try {
     const seconds = await client.getTaskPollSeconds();
-    await taskPollFloorItem.setValue({ seconds, readAt: now });
+    await taskPollFloorsItem.setValue({ ...(await taskPollFloorsItem.getValue()), [connection.id]: { seconds, readAt: now } });
     return seconds;
   } catch {
     // The floor only slows polling down; without it the user's interval still applies.
@@ -28,73 +39,119 @@ async function readTaskPollFloor(client: GraviteeClient, now: number): Promise<n
   }
 }
 
-export function createClient(connection: Connection, token: string | null): GraviteeClient {
-  return createGraviteeClient({ connection, token, csrf: sessionCsrfStore });
-}
-
-async function runPoll(): Promise<PollSnapshot> {
+async function runConnectionPoll(connection: Connection): Promise<void> {
   const now = Date.now();
-  const previous = await snapshotItem.getValue();
-  const connection = await connectionItem.getValue();
   const preferences = await preferencesItem.getValue();
 
-  let next: PollSnapshot;
-  if (!connection) {
-    next = { ...emptySnapshot, status: 'not-configured', lastAttemptAt: now };
-  } else if (!(await hasHostAccess([hostPattern(connection.managementUrl)]))) {
-    next = { ...previous, status: 'permission-missing', error: null, lastAttemptAt: now, consoleUrl: connection.consoleUrl };
-  } else {
-    const client = createClient(connection, await tokenItem.getValue());
-    const floor = await readTaskPollFloor(client, now);
-    const intervalSeconds = Math.max(preferences.pollSeconds, floor ?? 0, MIN_POLL_SECONDS);
-    try {
-      const tasks = await client.getPendingRequests();
-      next = {
-        status: 'ok',
-        requests: tasks.requests,
-        malformedCount: tasks.malformedCount,
-        lastSuccessAt: Date.now(),
-        lastAttemptAt: now,
-        error: null,
-        intervalSeconds,
-        consoleUrl: connection.consoleUrl,
-      };
-    } catch (error) {
-      if (!(error instanceof GraviteeError)) console.error('[poll] unexpected failure', error);
-      // The previous requests stay for context, but status 'error' keeps them off the badge.
-      next = { ...previous, status: 'error', error: toSerializedError(error), lastAttemptAt: now, intervalSeconds, consoleUrl: connection.consoleUrl };
-    }
+  if (!(await hasHostAccess([hostPattern(connection.managementUrl)]))) {
+    await updateConnectionSnapshot(connection, (previous) => ({ ...previous, status: 'permission-missing', error: null, lastAttemptAt: now, nextPollAt: null }));
+    return;
   }
 
-  await snapshotItem.setValue(next);
-  await renderBadge(next);
-  await schedulePolling(next.intervalSeconds);
-  return next;
+  const client = await createClient(connection);
+  const floor = await readTaskPollFloor(connection, client, now);
+  const intervalSeconds = Math.max(preferences.pollSeconds, floor ?? 0, MIN_POLL_SECONDS);
+
+  let update: (previous: ConnectionSnapshot) => ConnectionSnapshot;
+  try {
+    const tasks = await client.getPendingRequests();
+    const requests = tasks.requests.map((request) => ({ ...request, connectionId: connection.id }));
+    const finishedAt = Date.now();
+    update = (previous) => ({
+      ...previous,
+      status: 'ok',
+      requests,
+      malformedCount: tasks.malformedCount,
+      lastSuccessAt: finishedAt,
+      lastAttemptAt: now,
+      error: null,
+      intervalSeconds,
+      failureCount: 0,
+      nextPollAt: now + intervalSeconds * 1000,
+    });
+  } catch (error) {
+    if (!(error instanceof GraviteeError)) console.error(`[poll] unexpected failure for connection ${connection.id}`, error);
+    const serialized = toSerializedError(error);
+    console.warn(`[poll] connection ${connection.id} failed: ${serialized.kind}${serialized.status ? ` (HTTP ${serialized.status})` : ''}`);
+    // The previous requests stay for context, but status 'error' keeps them off the badge.
+    update = (previous) => {
+      const failureCount = previous.failureCount + 1;
+      return {
+        ...previous,
+        status: 'error',
+        error: serialized,
+        lastAttemptAt: now,
+        intervalSeconds,
+        failureCount,
+        nextPollAt: nextPollAfterFailure(serialized, failureCount, intervalSeconds, Date.now()),
+      };
+    };
+  }
+  await updateConnectionSnapshot(connection, update);
 }
 
 /**
- * Polls Gravitee for pending subscription requests, stores the snapshot and redraws the badge.
- * Calls that arrive while a poll runs wait for it and return its result, so all tabs, the alarm
- * and the options page share one request.
+ * Polls one connection unless a poll of it is already running, in which case this waits for
+ * that poll instead of sending a second request. With fresh, it always sends its own request,
+ * after any running one, because that one may have read old settings.
  */
-export async function pollNow(): Promise<PollSnapshot> {
-  const result = await withLock('gatekeeper-poll', 'skip', runPoll);
-  if (result) return result;
-  await withLock('gatekeeper-poll', 'wait', async () => null);
-  return snapshotItem.getValue();
+async function pollConnection(connection: Connection, fresh: boolean): Promise<void> {
+  const lockName = `gatekeeper-poll:${connection.id}`;
+  if (fresh) {
+    await withLock(lockName, 'wait', () => runConnectionPoll(connection));
+    return;
+  }
+  const ran = await withLock(lockName, 'skip', async () => {
+    await runConnectionPoll(connection);
+    return true;
+  });
+  if (!ran) await withLock(lockName, 'wait', async () => null);
 }
 
-/**
- * Polls after the settings changed. Unlike pollNow it never reuses a poll already in flight,
- * because that one may have read the old settings.
- */
-export async function pollWithNewSettings(): Promise<PollSnapshot> {
-  return (await withLock('gatekeeper-poll', 'wait', runPoll)) ?? snapshotItem.getValue();
-}
-
-/** Polls only when the last attempt is older than the poll interval: for wake-ups and start-up. */
-export async function pollIfDue(now = Date.now()): Promise<PollSnapshot> {
+/** Redraws the badge and re-arms the alarm from the stored snapshot. */
+async function publish(): Promise<PollSnapshot> {
   const snapshot = await snapshotItem.getValue();
-  const due = snapshot.lastAttemptAt === null || now - snapshot.lastAttemptAt >= snapshot.intervalSeconds * 1000;
-  return due ? pollNow() : snapshot;
+  await renderBadge(snapshot);
+  const intervals = snapshot.connections.map((entry) => entry.intervalSeconds);
+  await schedulePolling(intervals.length ? Math.max(MIN_POLL_SECONDS, Math.min(...intervals)) : null);
+  return snapshot;
+}
+
+type Selection = 'all' | 'due' | 'due-or-network';
+
+function isSelected(entry: ConnectionSnapshot | undefined, selection: Selection, now: number): boolean {
+  if (selection === 'all' || !entry || entry.status === 'never-polled') return true;
+  // A server's Retry-After is honoured even when the user asks for a refresh.
+  if (entry.error?.kind === 'rate-limited' && entry.nextPollAt !== null && entry.nextPollAt > now) return false;
+  if (selection === 'due-or-network' && (entry.error?.kind === 'network' || entry.error?.kind === 'timeout')) return true;
+  return entry.nextPollAt !== null && entry.nextPollAt <= now + DUE_SLACK_MS;
+}
+
+async function pollSelected(selection: Selection, fresh: boolean, now = Date.now()): Promise<PollSnapshot> {
+  const connections = await connectionsItem.getValue();
+  const snapshot = await alignSnapshot();
+  const byId = new Map(snapshot.connections.map((entry) => [entry.connectionId, entry]));
+  const chosen = connections.filter((connection) => isSelected(byId.get(connection.id), selection, now));
+  await Promise.all(chosen.map((connection) => pollConnection(connection, fresh)));
+  return publish();
+}
+
+/** Polls every connection now: a refresh the user asked for, or the result of an action. */
+export function pollNow(): Promise<PollSnapshot> {
+  return pollSelected('all', false);
+}
+
+/** Polls every connection with a request of its own, after the user changed settings. */
+export function pollWithNewSettings(): Promise<PollSnapshot> {
+  return pollSelected('all', true);
+}
+
+/** Polls the connections whose next poll is due: the alarm tick, a wake-up, or a console tab opening. */
+export function pollDue(now = Date.now()): Promise<PollSnapshot> {
+  return pollSelected('due', false, now);
+}
+
+/** Polls the due connections plus those that failed for lack of network, after the browser came back online. */
+export function pollAfterReconnect(): Promise<PollSnapshot> {
+  return pollSelected('due-or-network', false);
 }

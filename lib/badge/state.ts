@@ -1,7 +1,7 @@
 import { format, isSameDay } from 'date-fns';
 import type { GraviteeErrorKind } from '../gravitee/errors';
 import type { MessageKey, Translate } from '../i18n';
-import type { PollSnapshot } from '../messages';
+import type { ConnectionSnapshot, PollSnapshot } from '../messages';
 
 export type BadgeKind =
   | 'count'
@@ -26,7 +26,7 @@ export const BADGE_STYLES: Record<BadgeKind, { symbol: string | null; color: str
   forbidden: { symbol: '403', color: '#c62828' },
   'server-error': { symbol: 'ERR', color: '#c62828' },
   unreachable: { symbol: '!', color: '#e65100' },
-  stale: { symbol: null, color: '#757575' },
+  stale: { symbol: '?', color: '#757575' },
 };
 
 /** Which badge a failed poll shows. No failure ever shows a count, so a failure cannot read as "0". */
@@ -63,50 +63,82 @@ function formatTime(at: number, now: number): string {
   return isSameDay(at, now) ? format(at, 'HH:mm') : format(at, 'yyyy-MM-dd HH:mm');
 }
 
-function errorReason(snapshot: PollSnapshot): string {
-  const error = snapshot.error;
+function errorReason(entry: ConnectionSnapshot): string {
+  const error = entry.error;
   if (!error) return '';
   return error.status ? `HTTP ${error.status}` : error.kind;
 }
 
-/** Derives what the toolbar badge shows from the stored poll snapshot; pure, for tests and the renderer. */
-export function badgeView(snapshot: PollSnapshot, connectionOrigin: string | null, now: number, t: Translate): BadgeView {
-  const lastCount = snapshot.lastSuccessAt === null ? null : snapshot.requests.length + snapshot.malformedCount;
+/** Problems in the order the badge prefers to show them when several connections have one. */
+const PROBLEM_PRIORITY: BadgeKind[] = ['sign-in', 'forbidden', 'permission-missing', 'server-error', 'unreachable', 'stale', 'loading'];
+
+interface ConnectionView {
+  kind: BadgeKind;
+  /** Requests the badge may count: only from a successful, recent poll. */
+  vouchedCount: number | null;
+  title: string;
+}
+
+/** What one connection contributes to the badge. */
+function connectionView(entry: ConnectionSnapshot, now: number, t: Translate): ConnectionView {
+  const lastCount = entry.lastSuccessAt === null ? null : entry.requests.length + entry.malformedCount;
   const lastGood =
-    lastCount === null || snapshot.lastSuccessAt === null
-      ? ''
-      : ` ${t('badge.last-good', { lastCount, lastTime: formatTime(snapshot.lastSuccessAt, now) })}`;
+    lastCount === null || entry.lastSuccessAt === null ? '' : ` ${t('badge.last-good', { lastCount, lastTime: formatTime(entry.lastSuccessAt, now) })}`;
 
-  const view = (kind: BadgeKind, titleKey: MessageKey, params: Record<string, string | number> = {}, suffix = ''): BadgeView => {
-    const style = BADGE_STYLES[kind];
-    return { kind, text: style.symbol ?? '', color: style.color, title: t(titleKey, params) + suffix };
-  };
-
-  switch (snapshot.status) {
-    case 'not-configured':
-      return view('not-configured', 'badge.not-configured');
+  switch (entry.status) {
     case 'permission-missing':
-      return view('permission-missing', 'badge.permission-missing', { origin: connectionOrigin ?? '' });
+      return { kind: 'permission-missing', vouchedCount: null, title: t('badge.permission-missing', { origin: new URL(entry.consoleUrl).origin }) };
     case 'never-polled':
-      return view('loading', 'badge.loading');
+      return { kind: 'loading', vouchedCount: null, title: t('badge.loading') };
     case 'error': {
-      const kind = snapshot.error ? KIND_FOR_ERROR[snapshot.error.kind] : 'server-error';
+      const kind = entry.error ? KIND_FOR_ERROR[entry.error.kind] : 'server-error';
       const titleKey: MessageKey = kind === 'sign-in' ? 'badge.sign-in' : kind === 'forbidden' ? 'badge.forbidden' : kind === 'unreachable' ? 'badge.unreachable' : 'badge.server-error';
-      return view(kind, titleKey, { reason: errorReason(snapshot) }, lastGood);
+      return { kind, vouchedCount: null, title: t(titleKey, { reason: errorReason(entry) }) + lastGood };
     }
     case 'ok':
       break;
   }
 
   const count = lastCount ?? 0;
-  const staleAfterMs = snapshot.intervalSeconds * 1000 * STALE_AFTER_INTERVALS;
-  if (snapshot.lastSuccessAt === null || now - snapshot.lastSuccessAt > staleAfterMs) {
-    const lastTime = snapshot.lastSuccessAt === null ? '' : formatTime(snapshot.lastSuccessAt, now);
-    return { kind: 'stale', text: `${countText(count)}?`, color: BADGE_STYLES.stale.color, title: t('badge.stale', { lastTime }) };
+  const staleAfterMs = entry.intervalSeconds * 1000 * STALE_AFTER_INTERVALS;
+  if (entry.lastSuccessAt === null || now - entry.lastSuccessAt > staleAfterMs) {
+    const lastTime = entry.lastSuccessAt === null ? '' : formatTime(entry.lastSuccessAt, now);
+    return { kind: 'stale', vouchedCount: null, title: t('badge.stale', { lastTime }) + lastGood };
+  }
+  if (count === 0) return { kind: 'none', vouchedCount: 0, title: t('badge.none', { time: formatTime(entry.lastSuccessAt, now) }) };
+  const title = count === 1 ? t('badge.count.one') : t('badge.count', { count });
+  const malformed = entry.malformedCount > 0 ? ` ${t('badge.malformed', { count: entry.malformedCount })}` : '';
+  return { kind: 'count', vouchedCount: count, title: title + malformed };
+}
+
+function staleText(entry: ConnectionSnapshot): string {
+  return `${countText(entry.requests.length + entry.malformedCount)}?`;
+}
+
+/**
+ * Derives what the toolbar badge shows from the stored snapshot; pure, for tests and the renderer.
+ * The badge sums the vouched counts of all connections. When a connection has a problem, the
+ * badge shows that problem; with counts from other connections it shows them as "N+".
+ */
+export function badgeView(snapshot: PollSnapshot, now: number, t: Translate): BadgeView {
+  if (snapshot.connections.length === 0) {
+    const style = BADGE_STYLES['not-configured'];
+    return { kind: 'not-configured', text: style.symbol ?? '', color: style.color, title: t('badge.not-configured') };
   }
 
-  if (count === 0) return view('none', 'badge.none', { time: formatTime(snapshot.lastSuccessAt, now) });
-  const title = count === 1 ? t('badge.count.one') : t('badge.count', { count });
-  const malformed = snapshot.malformedCount > 0 ? ` ${t('badge.malformed', { count: snapshot.malformedCount })}` : '';
-  return { kind: 'count', text: countText(count), color: BADGE_STYLES.count.color, title: title + malformed };
+  const views = snapshot.connections.map((entry) => ({ entry, view: connectionView(entry, now, t) }));
+  const vouched = views.reduce((sum, { view }) => sum + (view.vouchedCount ?? 0), 0);
+  const problem = PROBLEM_PRIORITY.find((kind) => views.some(({ view }) => view.kind === kind));
+  const title =
+    views.length === 1 ? (views[0]?.view.title ?? '') : views.map(({ entry, view }) => `${entry.connectionName}: ${view.title}`).join('\n');
+
+  if (!problem) {
+    const kind: BadgeKind = vouched === 0 ? 'none' : 'count';
+    return { kind, text: vouched === 0 ? '' : countText(vouched), color: BADGE_STYLES[kind].color, title };
+  }
+
+  const style = BADGE_STYLES[problem];
+  if (vouched > 0) return { kind: problem, text: `${countText(vouched)}+`, color: style.color, title };
+  if (problem === 'stale' && views.length === 1 && views[0]) return { kind: 'stale', text: staleText(views[0].entry), color: style.color, title };
+  return { kind: problem, text: style.symbol ?? '', color: style.color, title };
 }

@@ -56,6 +56,7 @@ export function parseTasks(body: unknown): ParsedTasks {
     const application = readMetadata(metadata, subscription.application);
 
     requests.push({
+      connectionId: '',
       subscriptionId: subscription.id,
       referenceType,
       apiId,

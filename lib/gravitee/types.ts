@@ -1,5 +1,9 @@
 /** One Gravitee installation and organization that Gatekeeper polls and acts on. */
 export interface Connection {
+  /** Stable id, generated when the connection is created; keys its token and poll state. */
+  id: string;
+  /** Name shown beside its requests and in tooltips, e.g. `UiO production`. */
+  name: string;
   /** Console address as the user opens it, e.g. `https://apim.example.org/console/`. */
   consoleUrl: string;
   /** Management API base, ending in `/management`, e.g. `https://apim.example.org/management`. */
@@ -10,6 +14,8 @@ export interface Connection {
 
 /** A subscription request waiting for an API owner's decision (a SUBSCRIPTION_APPROVAL task). */
 export interface PendingRequest {
+  /** The connection the request was read through; set by the poller, empty from the parser. */
+  connectionId: string;
   subscriptionId: string;
   /** API Product subscriptions (Gravitee 4.11+) are handled under `/api-products/` instead of `/apis/`. */
   referenceType: 'API' | 'API_PRODUCT';
