@@ -120,9 +120,10 @@ async function publish(): Promise<PollSnapshot> {
 type Selection = 'all' | 'due' | 'due-or-network';
 
 function isSelected(entry: ConnectionSnapshot | undefined, selection: Selection, now: number): boolean {
-  if (selection === 'all' || !entry || entry.status === 'never-polled') return true;
+  if (!entry || entry.status === 'never-polled') return true;
   // A server's Retry-After is honoured even when the user asks for a refresh.
   if (entry.error?.kind === 'rate-limited' && entry.nextPollAt !== null && entry.nextPollAt > now) return false;
+  if (selection === 'all') return true;
   if (selection === 'due-or-network' && (entry.error?.kind === 'network' || entry.error?.kind === 'timeout')) return true;
   return entry.nextPollAt !== null && entry.nextPollAt <= now + DUE_SLACK_MS;
 }

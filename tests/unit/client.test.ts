@@ -2,9 +2,10 @@ import { createGraviteeClient, createMemoryCsrfStore } from '@/lib/gravitee/clie
 import { GraviteeError } from '@/lib/gravitee/errors';
 import type { PendingRequest } from '@/lib/gravitee/types';
 
-const connection = { consoleUrl: 'http://127.0.0.1:8084/', managementUrl: 'http://127.0.0.1:8083/management/', organization: 'DEFAULT' };
+const connection = { id: 'c1', name: 'Test', consoleUrl: 'http://127.0.0.1:8084/', managementUrl: 'http://127.0.0.1:8083/management/', organization: 'DEFAULT' };
 
 const request: PendingRequest = {
+  connectionId: 'c1',
   subscriptionId: 'sub-1',
   referenceType: 'API',
   apiId: 'api-1',
