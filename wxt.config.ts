@@ -22,8 +22,8 @@ export default defineConfig({
     default_locale: 'en',
     action: { default_title: '__MSG_extName__' },
     ...(manifestVersion === 3
-      ? { permissions, optional_host_permissions: anyHost, host_permissions: loopbackHosts }
-      : { permissions: [...permissions, ...loopbackHosts], optional_permissions: anyHost }),
+      ? { permissions, optional_permissions: ['notifications'], optional_host_permissions: anyHost, host_permissions: loopbackHosts }
+      : { permissions: [...permissions, ...loopbackHosts], optional_permissions: ['notifications', ...anyHost] }),
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: {
               id: 'gatekeeper@gatekeeper-for-gravitee.invalid',

@@ -1,6 +1,7 @@
 import { performAction } from '@/lib/background/actions';
 import { renderBadge } from '@/lib/background/badge-renderer';
 import { injectPanel, syncConsoleScript } from '@/lib/background/console-script';
+import { openNotification, updateNotifications } from '@/lib/background/notifications';
 import { applyDemoConnection } from '@/lib/background/demo';
 import { pollAfterReconnect, pollDue, pollNow, pollWithNewSettings } from '@/lib/background/poll';
 import { POLL_ALARM } from '@/lib/background/schedule';
@@ -70,7 +71,20 @@ export default defineBackground(() => {
   browser.permissions.onRemoved.addListener(() => refreshAfterSettingsChange().catch(logFailure('permission change')));
   connectionsItem.watch(() => refreshAfterSettingsChange().catch(logFailure('connection change')));
   tokensItem.watch(() => pollWithNewSettings().catch(logFailure('token change')));
-  preferencesItem.watch(() => pollWithNewSettings().catch(logFailure('preferences change')));
+  preferencesItem.watch((next, previous) => {
+    const switchedOn = next.notifications && !previous?.notifications;
+    const baseline = switchedOn ? snapshotItem.getValue().then((snapshot) => updateNotifications(snapshot, true)) : Promise.resolve();
+    baseline.then(() => pollWithNewSettings()).catch(logFailure('preferences change'));
+  });
+
+  // The notifications API exists only once the optional permission is granted; a worker started
+  // after the grant registers this listener.
+  browser.notifications?.onClicked.addListener((notificationId) => {
+    snapshotItem
+      .getValue()
+      .then((snapshot) => openNotification(notificationId, snapshot))
+      .catch(logFailure('notification click'));
+  });
 
   (browser.action ?? browser.browserAction).onClicked.addListener(async () => {
     const [first] = await connectionsItem.getValue();

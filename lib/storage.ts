@@ -61,8 +61,11 @@ export const inFlightActionsItem = storage.defineItem<Record<string, { type: 'ac
   version: 1,
 });
 
-/** Subscription requests already announced by a desktop notification, keyed like inFlightActionsItem. */
-export const announcedRequestsItem = storage.defineItem<Record<string, number>>('local:announcedRequests', {
+/**
+ * Subscription requests already announced, keyed like inFlightActionsItem, with the id of the
+ * notification that announced them ('' when recorded without one, before notifications were on).
+ */
+export const announcedRequestsItem = storage.defineItem<Record<string, string>>('local:announcedRequests', {
   fallback: {},
   version: 1,
 });

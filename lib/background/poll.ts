@@ -6,6 +6,7 @@ import { hasHostAccess, hostPattern } from '../permissions';
 import { connectionsItem, preferencesItem, snapshotItem, taskPollFloorsItem, tokensItem } from '../storage';
 import { nextPollAfterFailure } from './backoff';
 import { renderBadge } from './badge-renderer';
+import { updateNotifications } from './notifications';
 import { sessionCsrfStore } from './csrf-store';
 import { withLock } from './locks';
 import { schedulePolling } from './schedule';
@@ -112,6 +113,7 @@ async function pollConnection(connection: Connection, fresh: boolean): Promise<v
 async function publish(): Promise<PollSnapshot> {
   const snapshot = await snapshotItem.getValue();
   await renderBadge(snapshot);
+  await updateNotifications(snapshot).catch((error: unknown) => console.error('[poll] notifications failed', error));
   const intervals = snapshot.connections.map((entry) => entry.intervalSeconds);
   await schedulePolling(intervals.length ? Math.max(MIN_POLL_SECONDS, Math.min(...intervals)) : null);
   return snapshot;
