@@ -25,7 +25,7 @@
 
   // ---------------------------------------------------------------- helpers
 
-  /** Creates an element; `attributes` values of false or null are skipped, children may be strings. */
+  /** Creates an element. Attributes that are false or null are skipped, and children may be strings. */
   function h(tag, attributes, ...children) {
     const element = document.createElement(tag);
     for (const [name, value] of Object.entries(attributes || {})) {
@@ -41,7 +41,7 @@
     return element;
   }
 
-  /** Compares dotted versions numerically; returns true when `version` >= `minimum`. */
+  /** Returns true when the dotted `version` is at least `minimum`, comparing parts as numbers. */
   function atLeast(version, minimum) {
     const a = version.split('.').map((part) => parseInt(part, 10) || 0);
     const b = minimum.split('.').map((part) => parseInt(part, 10) || 0);
@@ -73,7 +73,7 @@
 
   // ---------------------------------------------------------------- HTTP
 
-  // 4.3 and later keep the CSRF token in localStorage; older consoles kept it in memory.
+  // 4.3 and later keep the CSRF token in localStorage, while older consoles kept it in memory.
   function xsrfInLocalStorage() {
     return atLeast(state.version, '4.3.0');
   }
@@ -214,11 +214,11 @@
   }
 
   function findEnvironment(value) {
-    const wanted = String(value || '').toLowerCase();
-    return state.environments.find((environment) => environment.id.toLowerCase() === wanted || environment.hrids.some((hrid) => hrid.toLowerCase() === wanted));
+    const requested = String(value || '').toLowerCase();
+    return state.environments.find((environment) => environment.id.toLowerCase() === requested || environment.hrids.some((hrid) => hrid.toLowerCase() === requested));
   }
 
-  /** Parses the hash into the environment segment and the rest; rewrites it like the console's guard. */
+  /** Parses the hash into the environment and the rest, rewriting it as the console's guard does. */
   function parseRoute() {
     const raw = location.hash.replace(/^#!?/, '').replace(/^\/+/, '');
     const [pathPart, queryPart] = raw.split('?');
@@ -342,7 +342,7 @@
     }
   }
 
-  /** Shows the alert dot and refreshes the open menu; the dot exists only while the count is above 0. */
+  /** Shows the alert dot and refreshes the open menu. The dot exists only while the count is above 0. */
   function updateTaskBadge() {
     const menu = document.querySelector('gio-user-menu');
     if (!menu) return;
@@ -496,6 +496,8 @@
   }
 
   async function renderSubscriptions(apiId, query) {
+    // NOTE: the simulator has no v1 subscription list, so this view needs a 4.x profile.
+    if (!atLeast(state.version, '4.0.0')) return h('p', {}, 'The subscription list of this console stand-in needs Gravitee 4.0 or later. Open a subscription from the tasks page instead.');
     const statuses = query.get('status') || 'ACCEPTED,PAUSED,PENDING';
     const page = Number(query.get('page') || '1');
     const size = Number(query.get('size') || '10');
@@ -564,11 +566,45 @@
     return value ? new Date(value).toISOString() : undefined;
   }
 
+  /** Maps a v1 subscription (snake_case, epoch dates) to the v2 field names the detail card reads. */
+  function fromLegacySubscription(legacy) {
+    return {
+      id: legacy.id,
+      status: legacy.status,
+      consumerStatus: legacy.consumerStatus,
+      plan: { id: legacy.plan.id, name: legacy.plan.name, security: legacy.plan.security ? { type: legacy.plan.security } : undefined },
+      application: { id: legacy.application.id, name: legacy.application.name, domain: legacy.application.domain, primaryOwner: legacy.application.owner },
+      subscribedBy: legacy.subscribed_by,
+      publisherMessage: legacy.reason,
+      consumerMessage: legacy.request,
+      failureCause: legacy.failureCause,
+      createdAt: legacy.created_at,
+      updatedAt: legacy.updated_at,
+      processedAt: legacy.processed_at,
+      startingAt: legacy.starting_at,
+      pausedAt: legacy.paused_at,
+      endingAt: legacy.ending_at,
+      closedAt: legacy.closed_at,
+      metadata: legacy.metadata,
+      origin: legacy.origin,
+    };
+  }
+
+  /** Translates a v2 action into the v1 call that 3.x consoles made: `_process` or a PUT of the dates. */
+  function legacyAction(method, path, body, subscriptionId) {
+    if (path === '/_accept') return { method: 'POST', path: '/_process', body: { accepted: true, starting_at: body.startingAt, ending_at: body.endingAt, reason: body.reason } };
+    if (path === '/_reject') return { method: 'POST', path: '/_process', body: { accepted: false, reason: body.reason } };
+    return { method, path, body: { id: subscriptionId, starting_at: body.startingAt, ending_at: body.endingAt } };
+  }
+
   async function renderSubscription(collection, referenceId, subscriptionId) {
-    const base = environmentV2Url(`/${collection}/${encodeURIComponent(referenceId)}/subscriptions/${encodeURIComponent(subscriptionId)}`);
-    const result = await api('GET', `${base}?expands=plan,application,subscribedBy`);
+    // Consoles before 4.0 have no Management API v2 and work on the v1 subscription resource.
+    const legacy = !atLeast(state.version, '4.0.0');
+    const path = `/${collection}/${encodeURIComponent(referenceId)}/subscriptions/${encodeURIComponent(subscriptionId)}`;
+    const base = legacy ? environmentV1Url(path) : environmentV2Url(path);
+    const result = await api('GET', legacy ? base : `${base}?expands=plan,application,subscribedBy`);
     if (!result.ok) return h('p', { className: 'error' }, errorMessage(result));
-    const subscription = result.body;
+    const subscription = legacy ? fromLegacySubscription(result.body) : result.body;
 
     let canUpdate = true;
     if (collection === 'apis') {
@@ -578,7 +614,8 @@
 
     const refresh = () => route();
     const act = async (method, path, body, success) => {
-      const outcome = await api(method, `${base}${path}`, { body });
+      const call = legacy ? legacyAction(method, path, body, subscription.id) : { method, path, body };
+      const outcome = await api(call.method, `${base}${call.path}`, { body: call.body });
       if (!outcome.ok) return errorMessage(outcome);
       showSnackbar(success);
       refresh();
@@ -613,7 +650,7 @@
     } else if (subscription.status === 'ACCEPTED' || subscription.status === 'PAUSED') {
       footerButtons.push(
         h('button', { type: 'button', className: 'mat-mdc-outlined-button', onclick: () => openChangeEndDateDialog(subscription, act) }, 'Change end date'),
-        h('button', { type: 'button', className: 'mat-mdc-outlined-button', onclick: () => openCloseDialog(act) }, 'Close subscription'));
+        legacy ? null : h('button', { type: 'button', className: 'mat-mdc-outlined-button', onclick: () => openCloseDialog(act) }, 'Close subscription'));
     }
     const showFooter = footerButtons.length > 0 && subscription.origin !== 'KUBERNETES' && canUpdate;
 
