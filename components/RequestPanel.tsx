@@ -1,22 +1,26 @@
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, type ReactNode } from 'react';
+import { IN_FLIGHT_EXPIRY_MS } from '@/lib/background/actions';
 import type { PendingRequest } from '@/lib/gravitee/types';
-import { translator, type Language, type MessageKey } from '@/lib/i18n';
-import type { ActionResult } from '@/lib/messages';
+import { translator, type Language } from '@/lib/i18n';
+import { allRequests, type ConnectionSnapshot, type PollSnapshot } from '@/lib/messages';
+import { requestKey } from '@/lib/storage';
 import type { RequestTransport } from '@/lib/transport';
-import { errorSentence } from './error-sentence';
 import { PanelHeader } from './PanelHeader';
 import { describeSnapshot } from './panel-status';
-import type { AcceptHandler, ActionOutcome, RejectHandler } from './request-actions';
 import { RequestRow } from './RequestRow';
 import { useClock } from './use-clock';
+import { useInFlightActions } from './use-in-flight';
 import { useNotices } from './use-notices';
 import { usePollSnapshot } from './use-poll-snapshot';
+import { useRequestActions } from './use-request-actions';
 
 export interface RequestPanelProps {
   transport: RequestTransport;
   language: Language;
   /** Current time; tests pass a fixed clock. */
   now?: () => Date;
+  /** Renders links under the header, e.g. the popup's console and options links; null until the first snapshot. */
+  renderLinks?(snapshot: PollSnapshot | null): ReactNode;
 }
 
 const systemClock = () => new Date();
@@ -28,82 +32,57 @@ const CLOCK_TICK_MS = 30_000;
 const NOTICE_LIFETIME_MS = 8_000;
 
 /**
- * The list of pending subscription requests with Accept and Reject, shared by the console panel
- * and the toolbar popup. It reads and changes data only through `transport`.
+ * The list of pending subscription requests of every connection with Accept and Reject, shared by
+ * the console panel and the toolbar popup. It reads and changes data only through `transport`.
  */
-export function RequestPanel({ transport, language, now = systemClock }: RequestPanelProps) {
+export function RequestPanel({ transport, language, now = systemClock, renderLinks }: RequestPanelProps) {
   const t = translator(language);
   const titleId = useId();
   const { snapshot, transportFailed, refreshing, refresh } = usePollSnapshot(transport);
+  const inFlight = useInFlightActions(transport);
   const tick = useClock(now, CLOCK_TICK_MS);
   const { notices, addNotice } = useNotices(NOTICE_LIFETIME_MS);
-  // Requests handled here stay hidden even if a snapshot taken before the action still lists them.
-  const [handledIds, setHandledIds] = useState<ReadonlySet<string>>(() => new Set());
 
-  const visible = useMemo(
-    () =>
-      (snapshot?.requests ?? [])
-        .filter((request) => !handledIds.has(request.subscriptionId))
-        .sort((a, b) => a.createdAt - b.createdAt),
-    [snapshot, handledIds],
+  const connections = useMemo(
+    () => new Map<string, ConnectionSnapshot>((snapshot?.connections ?? []).map((entry) => [entry.connectionId, entry])),
+    [snapshot],
   );
-  const view = describeSnapshot(snapshot, transportFailed, visible.length, tick, language, t);
+  // Rows name their connection only when there is more than one to tell apart.
+  const several = connections.size > 1;
 
   function summaryOf(request: PendingRequest): string {
-    return t('panel.summary', { application: request.applicationName, api: request.apiName, plan: request.planName });
+    const params = { application: request.applicationName, api: request.apiName, plan: request.planName };
+    const connectionName = connections.get(request.connectionId)?.connectionName;
+    return several && connectionName ? t('panel.summary.connection', { ...params, connection: connectionName }) : t('panel.summary', params);
   }
 
-  function markHandled(request: PendingRequest) {
-    setHandledIds((current) => new Set(current).add(request.subscriptionId));
+  const actions = useRequestActions({ transport, t, summaryOf, addNotice, refresh });
+  const { handledKeys, sendingKeys } = actions;
+
+  const visible = useMemo(
+    () => (snapshot ? allRequests(snapshot) : []).filter((request) => !handledKeys.has(requestKey(request))),
+    [snapshot, handledKeys],
+  );
+  const view = describeSnapshot(snapshot, transportFailed, visible, tick, language, t);
+  const shown = visible.filter((request) => view.rowFreshness.has(request.connectionId));
+  const currentCount = shown.filter((request) => view.rowFreshness.get(request.connectionId) === 'current').length;
+  const count = view.complete ? { value: currentCount, complete: true } : currentCount > 0 ? { value: currentCount, complete: false } : null;
+
+  /** Whether another tab, panel or popup is sending a decision on the request; old marks are leftovers of a stopped worker. */
+  function busyElsewhere(key: string): boolean {
+    const entry = inFlight[key];
+    if (!entry || sendingKeys.has(key)) return false;
+    return tick.getTime() - entry.since < IN_FLIGHT_EXPIRY_MS;
   }
-
-  async function runAction(request: PendingRequest, successKey: MessageKey, send: () => Promise<ActionResult>): Promise<ActionOutcome> {
-    let result: ActionResult;
-    try {
-      result = await send();
-    } catch {
-      return { done: false, errorText: t('panel.transport-failed') };
-    }
-
-    if (result.ok) {
-      markHandled(request);
-      addNotice(t(successKey, { summary: summaryOf(request) }));
-      return { done: true };
-    }
-
-    if (result.error.kind === 'already-processed') {
-      markHandled(request);
-      const status = result.current?.status;
-      addNotice(
-        status
-          ? t('panel.result.already-processed.status', { summary: summaryOf(request), status })
-          : t('panel.result.already-processed', { summary: summaryOf(request) }),
-      );
-      // The list is out of date for this request, so it is read again.
-      void refresh();
-      return { done: true };
-    }
-
-    return { done: false, errorText: errorSentence(t, result.error) };
-  }
-
-  const accept: AcceptHandler = (request, validity) =>
-    runAction(request, 'panel.result.accepted', () => transport.accept(request, validity));
-  const reject: RejectHandler = (request, message) =>
-    runAction(request, 'panel.result.rejected', () => transport.reject(request, message));
 
   return (
     <section className="gk-panel" aria-labelledby={titleId} lang={language}>
-      <PanelHeader
-        t={t}
-        titleId={titleId}
-        count={view.showRows ? visible.length : null}
-        refreshing={refreshing}
-        onRefresh={() => void refresh()}
-      />
+      <PanelHeader t={t} titleId={titleId} count={count} refreshing={refreshing} onRefresh={() => void refresh()} />
+
+      {renderLinks?.(snapshot)}
 
       {view.lines.map((line) => (
-        <p key={line.text} className={`gk-status gk-status-${line.tone}`}>
+        <p key={line.id} className={`gk-status gk-status-${line.tone}`}>
           {line.text}
         </p>
       ))}
@@ -116,20 +95,28 @@ export function RequestPanel({ transport, language, now = systemClock }: Request
         ))}
       </div>
 
-      {view.showRows && visible.length > 0 && (
+      {shown.length > 0 && (
         <ul className="gk-list" aria-label={t('panel.list.label')}>
-          {visible.map((request) => (
-            <RequestRow
-              key={request.subscriptionId}
-              request={request}
-              consoleUrl={snapshot?.consoleUrl ?? null}
-              language={language}
-              now={tick}
-              clock={now}
-              onAccept={accept}
-              onReject={reject}
-            />
-          ))}
+          {shown.map((request) => {
+            const key = requestKey(request);
+            const connection = connections.get(request.connectionId);
+            return (
+              <RequestRow
+                key={key}
+                request={request}
+                summary={summaryOf(request)}
+                connectionName={several ? (connection?.connectionName ?? null) : null}
+                consoleUrl={connection?.consoleUrl ?? null}
+                outOfDate={view.rowFreshness.get(request.connectionId) === 'out-of-date'}
+                busyElsewhere={busyElsewhere(key)}
+                language={language}
+                now={tick}
+                clock={now}
+                onAccept={actions.accept}
+                onReject={actions.reject}
+              />
+            );
+          })}
         </ul>
       )}
 

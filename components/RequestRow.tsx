@@ -1,16 +1,25 @@
-import { useId, useMemo, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { formatDateTime, formatDateTimeWithZone, formatWaitDuration } from '@/lib/format';
 import { subscriptionConsoleUrl } from '@/lib/gravitee/console-links';
-import type { PendingRequest } from '@/lib/gravitee/types';
+import type { PendingRequest, ValidityPeriod } from '@/lib/gravitee/types';
 import { translator, type Language } from '@/lib/i18n';
 import { defaultValidity, validateValidity } from '@/lib/validity';
 import { RejectForm, type RejectStep } from './RejectForm';
+import { RequestDetails } from './RequestDetails';
 import type { AcceptHandler, RejectHandler } from './request-actions';
 
 export interface RequestRowProps {
   request: PendingRequest;
-  /** Console address for the deep link; no link is shown without one. */
+  /** "application → API (plan)", with the connection when there are several; used in labels. */
+  summary: string;
+  /** The connection's name, shown when several connections are configured; null hides it. */
+  connectionName: string | null;
+  /** Console address of the request's connection for the deep link; no link is shown without one. */
   consoleUrl: string | null;
+  /** Whether the row comes from an old or failed poll and is marked as possibly out of date. */
+  outOfDate: boolean;
+  /** Whether another tab or window is sending a decision on this request; the buttons are disabled meanwhile. */
+  busyElsewhere: boolean;
   language: Language;
   /** The panel's clock tick: the wait time and the offered validity period are computed from it. */
   now: Date;
@@ -29,7 +38,8 @@ interface RowError {
 }
 
 /** Renders one pending subscription request with its Accept and Reject actions. */
-export function RequestRow({ request, consoleUrl, language, now, clock, onAccept, onReject }: RequestRowProps) {
+export function RequestRow(props: RequestRowProps) {
+  const { request, summary, connectionName, consoleUrl, outOfDate, busyElsewhere, language, now, clock, onAccept, onReject } = props;
   const t = translator(language);
   const titleId = useId();
   const [rejectStep, setRejectStep] = useState<RejectStep | null>(null);
@@ -37,21 +47,27 @@ export function RequestRow({ request, consoleUrl, language, now, clock, onAccept
   const [messageError, setMessageError] = useState<string | null>(null);
   const [sending, setSending] = useState<SendingAction | null>(null);
   const [error, setError] = useState<RowError | null>(null);
+  // The period of a failed acceptance. It stays on screen and Try again resends it, instead of a
+  // period that moved on with the clock while the user read the error.
+  const [heldValidity, setHeldValidity] = useState<ValidityPeriod | null>(null);
   // A ref, not state, guards against a second click before React re-renders the disabled buttons.
   const inFlight = useRef(false);
 
   // The period shown next to Accept is the one sent, so both come from this one object.
-  const validity = useMemo(() => defaultValidity(now), [now]);
-  const summary = t('panel.summary', { application: request.applicationName, api: request.apiName, plan: request.planName });
+  const validity = heldValidity ?? defaultValidity(now);
+  const blocked = sending !== null || busyElsewhere;
 
-  async function send(action: SendingAction, run: () => ReturnType<AcceptHandler>) {
+  async function send(action: SendingAction, run: () => ReturnType<AcceptHandler>, onFailure?: () => void) {
     if (inFlight.current) return;
     inFlight.current = true;
     setSending(action);
     setError(null);
     try {
       const outcome = await run();
-      if (!outcome.done) setError({ text: outcome.errorText, retry: action });
+      if (!outcome.done) {
+        onFailure?.();
+        setError({ text: outcome.errorText, retry: action });
+      }
     } finally {
       inFlight.current = false;
       setSending(null);
@@ -59,12 +75,13 @@ export function RequestRow({ request, consoleUrl, language, now, clock, onAccept
   }
 
   function accept() {
-    const problem = validateValidity(validity, clock());
+    const period = validity;
+    const problem = validateValidity(period, clock());
     if (problem) {
       setError({ text: t(`panel.validity.${problem}`), retry: null });
       return;
     }
-    void send('accept', () => onAccept(request, validity));
+    void send('accept', () => onAccept(request, period), () => setHeldValidity(period));
   }
 
   function confirmReject() {
@@ -103,38 +120,13 @@ export function RequestRow({ request, consoleUrl, language, now, clock, onAccept
         <h3 className="gk-row-title" id={titleId}>
           {request.applicationName} → {request.apiName}
         </h3>
+        {outOfDate && <span className="gk-tag">{t('panel.row.out-of-date')}</span>}
         <span className="gk-wait" title={t('panel.row.requested-at', { time: formatDateTime(request.createdAt, language) })}>
           {t('panel.row.waiting', { duration: formatWaitDuration(request.createdAt, now, language) })}
         </span>
       </div>
 
-      <dl className="gk-facts">
-        <div>
-          <dt>{t('panel.row.application')}</dt>
-          <dd>{request.applicationName}</dd>
-        </div>
-        <div>
-          <dt>{t('panel.row.api')}</dt>
-          <dd>{request.apiName}</dd>
-        </div>
-        <div>
-          <dt>{t('panel.row.plan')}</dt>
-          <dd>{request.planName}</dd>
-        </div>
-        <div>
-          <dt>{t('panel.row.environment')}</dt>
-          <dd>{request.environmentId ?? t('panel.row.environment.unknown')}</dd>
-        </div>
-      </dl>
-
-      {request.consumerMessage ? (
-        <figure className="gk-message">
-          <figcaption>{t('panel.row.message')}</figcaption>
-          <blockquote className="gk-quote">{request.consumerMessage}</blockquote>
-        </figure>
-      ) : (
-        <p className="gk-message gk-muted">{t('panel.row.no-message')}</p>
-      )}
+      <RequestDetails request={request} t={t} connectionName={connectionName} />
 
       <p className="gk-validity">{validityText}</p>
 
@@ -143,7 +135,7 @@ export function RequestRow({ request, consoleUrl, language, now, clock, onAccept
           type="button"
           className="gk-button gk-primary"
           aria-label={t('panel.accept.label', { summary })}
-          disabled={sending !== null}
+          disabled={blocked}
           onClick={accept}
         >
           {sending === 'accept' ? t('panel.sending') : t('panel.accept')}
@@ -153,7 +145,7 @@ export function RequestRow({ request, consoleUrl, language, now, clock, onAccept
           className="gk-button"
           aria-label={t('panel.reject.label', { summary })}
           aria-expanded={rejectStep !== null}
-          disabled={sending !== null}
+          disabled={blocked}
           onClick={() => setRejectStep((step) => step ?? 'edit')}
         >
           {sending === 'reject' ? t('panel.sending') : t('panel.reject')}
@@ -170,6 +162,7 @@ export function RequestRow({ request, consoleUrl, language, now, clock, onAccept
           </a>
         )}
       </div>
+      {busyElsewhere && <p className="gk-busy">{t('panel.row.busy-elsewhere')}</p>}
 
       {rejectStep && (
         <RejectForm
@@ -178,7 +171,7 @@ export function RequestRow({ request, consoleUrl, language, now, clock, onAccept
           step={rejectStep}
           message={message}
           messageError={messageError}
-          sending={sending !== null}
+          sending={blocked}
           onMessageChange={setMessage}
           onContinue={continueReject}
           onBack={() => setRejectStep('edit')}
@@ -191,12 +184,7 @@ export function RequestRow({ request, consoleUrl, language, now, clock, onAccept
         <div className="gk-error" role="alert">
           <p>{error.text}</p>
           {error.retry && (
-            <button
-              type="button"
-              className="gk-button"
-              disabled={sending !== null}
-              onClick={error.retry === 'accept' ? accept : confirmReject}
-            >
+            <button type="button" className="gk-button" disabled={blocked} onClick={error.retry === 'accept' ? accept : confirmReject}>
               {t('panel.retry')}
             </button>
           )}

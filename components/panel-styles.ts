@@ -28,6 +28,18 @@ export const panelStyles = `
 }
 .gk-refresh { margin-left: auto; }
 
+.gk-links { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 12px; margin: 0 0 8px; }
+.gk-link-button {
+  padding: 0;
+  border: 0;
+  background: none;
+  color: #283593;
+  font: inherit;
+  font-weight: 500;
+  text-decoration: underline;
+  cursor: pointer;
+}
+
 .gk-status { margin: 0 0 6px; padding: 6px 8px; border-radius: 4px; border-left: 4px solid; }
 .gk-status-info { border-color: #5c6bc0; background: #f3f4fb; }
 .gk-status-warning { border-color: #f57f17; background: #fff8e1; }
@@ -44,6 +56,16 @@ export const panelStyles = `
 .gk-row-head { display: flex; align-items: baseline; gap: 8px; }
 .gk-row-title { flex: 1; font-size: 14px; line-height: 20px; font-weight: 500; overflow-wrap: anywhere; }
 .gk-wait { white-space: nowrap; color: #5f6368; font-size: 12px; }
+.gk-tag {
+  padding: 0 6px;
+  border-radius: 4px;
+  background: #fff8e1;
+  color: #8a4b00;
+  font-size: 12px;
+  line-height: 18px;
+  white-space: nowrap;
+}
+.gk-busy { margin-top: 4px; color: #5f6368; font-style: italic; }
 
 .gk-facts { display: flex; flex-wrap: wrap; gap: 2px 16px; margin: 4px 0; }
 .gk-facts div { display: flex; gap: 4px; }
@@ -72,7 +94,7 @@ export const panelStyles = `
   cursor: pointer;
 }
 .gk-button:hover:not(:disabled) { background: #f5f5f5; }
-.gk-button:focus-visible, .gk-link:focus-visible, .gk-textarea:focus-visible, .gk-confirm:focus-visible {
+.gk-button:focus-visible, .gk-link:focus-visible, .gk-link-button:focus-visible, .gk-textarea:focus-visible, .gk-confirm:focus-visible {
   outline: 2px solid #3949ab;
   outline-offset: 2px;
 }

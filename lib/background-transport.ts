@@ -1,6 +1,26 @@
 import { sendToBackground } from './messages';
-import { snapshotItem } from './storage';
-import type { RequestTransport } from './transport';
+import { inFlightActionsItem, snapshotItem } from './storage';
+import type { InFlightActions, RequestTransport } from './transport';
+
+function watchInFlight(listener: (actions: InFlightActions) => void): () => void {
+  let active = true;
+  // A change can arrive before the first read resolves. The change is newer, so the read must not overwrite it.
+  let changed = false;
+  const unwatch = inFlightActionsItem.watch((actions) => {
+    changed = true;
+    if (active) listener(actions);
+  });
+  inFlightActionsItem.getValue().then(
+    (actions) => {
+      if (active && !changed) listener(actions);
+    },
+    (error: unknown) => console.warn('[transport] could not read the actions in flight', error),
+  );
+  return () => {
+    active = false;
+    unwatch();
+  };
+}
 
 /** The RequestTransport of extension contexts: requests go to the background worker. */
 export const backgroundTransport: RequestTransport = {
@@ -16,4 +36,5 @@ export const backgroundTransport: RequestTransport = {
     }),
   reject: (request, reason) => sendToBackground({ type: 'reject', request, reason }),
   subscribe: (listener) => snapshotItem.watch((snapshot) => listener(snapshot)),
+  watchInFlight,
 };

@@ -1,6 +1,6 @@
 import type { PendingRequest, ValidityPeriod } from '@/lib/gravitee/types';
 import type { ActionResult, PollSnapshot } from '@/lib/messages';
-import type { RequestTransport } from '@/lib/transport';
+import type { InFlightActions, RequestTransport } from '@/lib/transport';
 
 /** A promise that the test settles by hand, to hold an action in flight. */
 export interface Deferred<T> {
@@ -42,7 +42,9 @@ export class FakeTransport implements RequestTransport {
   readonly acceptCalls: AcceptCall[] = [];
   readonly rejectCalls: RejectCall[] = [];
   pollNowCount = 0;
+  inFlight: InFlightActions = {};
   private readonly listeners = new Set<(snapshot: PollSnapshot) => void>();
+  private readonly inFlightListeners = new Set<(actions: InFlightActions) => void>();
 
   constructor(snapshot: PollSnapshot) {
     this.snapshot = snapshot;
@@ -75,6 +77,18 @@ export class FakeTransport implements RequestTransport {
     return () => this.listeners.delete(listener);
   }
 
+  watchInFlight(listener: (actions: InFlightActions) => void): () => void {
+    this.inFlightListeners.add(listener);
+    listener(this.inFlight);
+    return () => this.inFlightListeners.delete(listener);
+  }
+
+  /** Stores new in-flight marks and notifies watchers, as the background does around an action. */
+  publishInFlight(actions: InFlightActions): void {
+    this.inFlight = actions;
+    for (const listener of this.inFlightListeners) listener(actions);
+  }
+
   /** Stores a new snapshot and notifies subscribers, as the background does after a poll. */
   publish(snapshot: PollSnapshot): void {
     this.snapshot = snapshot;
@@ -83,5 +97,9 @@ export class FakeTransport implements RequestTransport {
 
   get listenerCount(): number {
     return this.listeners.size;
+  }
+
+  get inFlightListenerCount(): number {
+    return this.inFlightListeners.size;
   }
 }

@@ -1,5 +1,5 @@
 import type { PendingRequest, SubscriptionSummary } from '@/lib/gravitee/types';
-import type { PollSnapshot } from '@/lib/messages';
+import type { ConnectionSnapshot, PollSnapshot } from '@/lib/messages';
 
 // Fixed local time, so wait times and validity dates are the same in every time zone.
 export const NOW = new Date(2026, 2, 10, 14, 0, 0);
@@ -7,8 +7,11 @@ export const fixedClock = () => new Date(NOW);
 
 export const HOUR_MS = 60 * 60 * 1000;
 
+export const CONNECTION_ID = 'conn-1';
+
 export function makeRequest(overrides: Partial<PendingRequest> = {}): PendingRequest {
   return {
+    connectionId: CONNECTION_ID,
     subscriptionId: 'sub-1',
     referenceType: 'API',
     apiId: 'api-1',
@@ -24,8 +27,12 @@ export function makeRequest(overrides: Partial<PendingRequest> = {}): PendingReq
   };
 }
 
-export function makeSnapshot(overrides: Partial<PollSnapshot> = {}): PollSnapshot {
+/** One connection's snapshot after a successful poll 20 seconds ago, listing makeRequest(). */
+export function makeConnectionSnapshot(overrides: Partial<ConnectionSnapshot> = {}): ConnectionSnapshot {
   return {
+    connectionId: CONNECTION_ID,
+    connectionName: 'UiO production',
+    consoleUrl: 'https://apim.example.org/console/#!/DEFAULT/home',
     status: 'ok',
     requests: [makeRequest()],
     malformedCount: 0,
@@ -33,9 +40,15 @@ export function makeSnapshot(overrides: Partial<PollSnapshot> = {}): PollSnapsho
     lastAttemptAt: NOW.getTime() - 20_000,
     error: null,
     intervalSeconds: 60,
-    consoleUrl: 'https://apim.example.org/console/#!/DEFAULT/home',
+    failureCount: 0,
+    nextPollAt: NOW.getTime() + 40_000,
     ...overrides,
   };
+}
+
+/** A snapshot with a single connection, built by makeConnectionSnapshot. */
+export function makeSnapshot(overrides: Partial<ConnectionSnapshot> = {}): PollSnapshot {
+  return { connections: [makeConnectionSnapshot(overrides)] };
 }
 
 export function makeSubscription(overrides: Partial<SubscriptionSummary> = {}): SubscriptionSummary {

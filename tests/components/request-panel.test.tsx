@@ -406,11 +406,22 @@ describe('RequestPanel status', () => {
 
   it('keeps the last known rows after a failure', async () => {
     const lastSuccessAt = new Date(2026, 2, 10, 9, 15).getTime();
-    renderPanel(makeSnapshot({ status: 'error', lastSuccessAt, error: { kind: 'unauthorized', status: 401 } }));
+    renderPanel(makeSnapshot({ status: 'error', lastSuccessAt, error: { kind: 'unauthorized', status: 401 }, nextPollAt: null }));
 
-    expect(await findRows()).toHaveLength(1);
-    expect(screen.getByText('The list below is from the last successful check, at 9:15 AM.')).toBeTruthy();
+    const [row] = await findRows();
+    expect(row!.textContent).toContain('Possibly out of date');
+    expect(screen.getByText('Requests marked as possibly out of date are from the last successful check, at 9:15 AM.')).toBeTruthy();
     expect(screen.getByText(errorMessages.en['error.unauthorized'])).toBeTruthy();
+    expect(screen.getByText('Gatekeeper stopped checking until the settings change or you click Refresh.')).toBeTruthy();
+    // Rows of a failed poll are not counted as waiting.
+    expect(screen.queryByText(/waiting$/)).toBeNull();
+  });
+
+  it('does not call a retried failure paused', async () => {
+    renderPanel(makeSnapshot({ status: 'error', error: { kind: 'network' }, nextPollAt: NOW.getTime() + 60_000 }));
+
+    expect(await screen.findByText(errorMessages.en['error.network'])).toBeTruthy();
+    expect(screen.queryByText(/stopped checking/)).toBeNull();
   });
 
   it('fills in the detail of a bad request', async () => {
@@ -430,7 +441,23 @@ describe('RequestPanel status', () => {
     const lastSuccessAt = NOW.getTime() - 10 * 60 * 1000;
     renderPanel(makeSnapshot({ lastSuccessAt, intervalSeconds: 60 }));
 
-    expect(await screen.findByText('This list may be out of date: the last successful check was at 1:50 PM. Gatekeeper keeps trying.')).toBeTruthy();
+    expect(
+      await screen.findByText(
+        'The last successful check was at 1:50 PM, so requests marked as possibly out of date may have been handled since. Click Refresh to check now.',
+      ),
+    ).toBeTruthy();
+    const [row] = await findRows();
+    expect(row!.textContent).toContain('Possibly out of date');
+    expect(screen.queryByText(/waiting$/)).toBeNull();
+  });
+
+  it('keeps rows current for two intervals', async () => {
+    // The badge calls a count stale after STALE_AFTER_INTERVALS (3) intervals; the panel uses the same rule.
+    renderPanel(makeSnapshot({ lastSuccessAt: NOW.getTime() - 150_000, intervalSeconds: 60 }));
+
+    const [row] = await findRows();
+    expect(row!.textContent).not.toContain('Possibly out of date');
+    expect(screen.getByText('1 waiting')).toBeTruthy();
   });
 
   it('does not call an old empty list empty', async () => {
@@ -441,9 +468,9 @@ describe('RequestPanel status', () => {
   });
 
   it('explains a missing setup', async () => {
-    renderPanel(makeSnapshot({ status: 'not-configured', requests: [], lastSuccessAt: null }));
+    renderPanel({ connections: [] });
 
-    expect(await screen.findByText(/Gatekeeper is not set up\. Open the Gatekeeper options/)).toBeTruthy();
+    expect(await screen.findByText('Gatekeeper has no Gravitee connection yet. Open the Gatekeeper options and add one.')).toBeTruthy();
     expect(screen.queryByText(noRequests)).toBeNull();
   });
 
