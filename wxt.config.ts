@@ -8,10 +8,21 @@ const variant = process.env.GATEKEEPER_VARIANT ?? '';
 if (!['', 'e2e', 'demo'].includes(variant)) throw new Error(`GATEKEEPER_VARIANT must be e2e or demo, not ${variant}`);
 const loopbackHosts = variant ? ['http://127.0.0.1/*'] : [];
 
+// The e2e copy holds the notifications permission from the start, for the same reason.
+const grantedOptional = variant === 'e2e' ? ['notifications'] : [];
+const optionalPermissions = ['notifications'].filter((permission) => !grantedOptional.includes(permission));
+
 // Host access is asked for at run time, one console or API origin at a time. Firefox ignores the
 // port in match patterns, so granted patterns are host-wide and the code checks the full origin.
 const anyHost = ['http://*/*', 'https://*/*'];
-const permissions = ['storage', 'alarms', 'scripting', 'idle'];
+const permissions = ['storage', 'alarms', 'scripting', 'idle', ...grantedOptional];
+
+const gecko = {
+  id: 'gatekeeper@gatekeeper-for-gravitee.invalid',
+  strict_min_version: '142.0',
+  // Gatekeeper sends nothing anywhere but the user's own Gravitee.
+  data_collection_permissions: { required: ['none'] },
+};
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
@@ -22,15 +33,8 @@ export default defineConfig({
     default_locale: 'en',
     action: { default_title: '__MSG_extName__' },
     ...(manifestVersion === 3
-      ? { permissions, optional_permissions: ['notifications'], optional_host_permissions: anyHost, host_permissions: loopbackHosts }
-      : { permissions: [...permissions, ...loopbackHosts], optional_permissions: ['notifications', ...anyHost] }),
-    ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: {
-              id: 'gatekeeper@gatekeeper-for-gravitee.invalid',
-              strict_min_version: '142.0',
-              // Gatekeeper sends nothing anywhere but the user's own Gravitee.
-              data_collection_permissions: { required: ['none'] },
-            }, } }
-      : {}),
+      ? { permissions, optional_permissions: optionalPermissions, optional_host_permissions: anyHost, host_permissions: loopbackHosts }
+      : { permissions: [...permissions, ...loopbackHosts], optional_permissions: [...optionalPermissions, ...anyHost] }),
+    ...(browser === 'firefox' ? { browser_specific_settings: { gecko } } : {}),
   }),
 });

@@ -5,12 +5,6 @@ import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 
 export const E2E_EXTENSION_PATH = resolve('.output/e2e/chrome-mv3');
 
-/** The part of chrome.action the tests read inside the service worker. */
-interface ChromeAction {
-  getBadgeText(details: object): Promise<string>;
-  getTitle(details: object): Promise<string>;
-}
-
 export interface ExtensionBrowser {
   context: BrowserContext;
   extensionId: string;
@@ -52,10 +46,7 @@ export async function launchExtension(profileDir?: string): Promise<ExtensionBro
     profileDir: profile,
     worker,
     async badge() {
-      return (await worker()).evaluate(async () => {
-        const { action } = (globalThis as unknown as { chrome: { action: ChromeAction } }).chrome;
-        return { text: await action.getBadgeText({}), title: await action.getTitle({}) };
-      });
+      return (await worker()).evaluate(async () => ({ text: await chrome.action.getBadgeText({}), title: await chrome.action.getTitle({}) }));
     },
     async close(options = {}) {
       await context.close();
