@@ -1,5 +1,6 @@
 import { performAction } from '@/lib/background/actions';
 import { renderBadge } from '@/lib/background/badge-renderer';
+import { changeEndDate, readSubscription } from '@/lib/background/end-date';
 import { injectPanel, syncConsoleScript } from '@/lib/background/console-script';
 import { openNotification, updateNotifications } from '@/lib/background/notifications';
 import { applyDemoConnection } from '@/lib/background/demo';
@@ -30,6 +31,10 @@ async function handleMessage(message: BackgroundRequest, sender: Browser.runtime
     case 'console-opened':
       await pollDue();
       return { ok: true };
+    case 'get-subscription':
+      return readSubscription(message.target);
+    case 'change-end-date':
+      return changeEndDate(message.target, message.endingAt);
   }
 }
 

@@ -1,5 +1,5 @@
 import type { SerializedGraviteeError } from './gravitee/errors';
-import type { PendingRequest, SubscriptionSummary } from './gravitee/types';
+import type { PendingRequest, SubscriptionDetails, SubscriptionSummary, SubscriptionTarget } from './gravitee/types';
 
 /** What the background worker last learned from one connection. */
 export interface ConnectionSnapshot {
@@ -41,6 +41,9 @@ export type ActionResult =
       inProgressElsewhere?: boolean;
     };
 
+/** The answer to reading or changing one subscription. */
+export type SubscriptionResult = { ok: true; subscription: SubscriptionDetails } | { ok: false; error: SerializedGraviteeError };
+
 /** Messages the content script, panel, popup and options page send to the background worker. */
 export type BackgroundRequest =
   | { type: 'get-snapshot' }
@@ -48,7 +51,9 @@ export type BackgroundRequest =
   | { type: 'accept'; request: PendingRequest; startingAt: string; endingAt: string | null; reason?: string }
   | { type: 'reject'; request: PendingRequest; reason: string }
   | { type: 'load-panel' }
-  | { type: 'console-opened' };
+  | { type: 'console-opened' }
+  | { type: 'get-subscription'; target: SubscriptionTarget }
+  | { type: 'change-end-date'; target: SubscriptionTarget; endingAt: string | null };
 
 export type BackgroundResponse<T extends BackgroundRequest> = T extends { type: 'get-snapshot' | 'poll-now' }
   ? PollSnapshot
@@ -56,7 +61,9 @@ export type BackgroundResponse<T extends BackgroundRequest> = T extends { type: 
     ? ActionResult
     : T extends { type: 'load-panel' | 'console-opened' }
       ? { ok: boolean }
-      : never;
+      : T extends { type: 'get-subscription' | 'change-end-date' }
+        ? SubscriptionResult
+        : never;
 
 /** Sends a typed message to the background worker and returns its typed answer. */
 export async function sendToBackground<T extends BackgroundRequest>(message: T): Promise<BackgroundResponse<T>> {

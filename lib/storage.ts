@@ -1,5 +1,5 @@
 import { storage } from '#imports';
-import type { Connection } from './gravitee/types';
+import type { Connection, PendingRequest, SubscriptionSummary } from './gravitee/types';
 import type { ConnectionSnapshot, PollSnapshot } from './messages';
 import type { Language } from './i18n/language';
 
@@ -67,6 +67,23 @@ export const inFlightActionsItem = storage.defineItem<Record<string, { type: 'ac
  */
 export const announcedRequestsItem = storage.defineItem<Record<string, string>>('local:announcedRequests', {
   fallback: {},
+  version: 1,
+});
+
+/** A decision taken through Gatekeeper, kept so the panel can offer "Change end date" afterwards. */
+export interface RecentDecision {
+  request: PendingRequest;
+  decision: 'accept' | 'reject';
+  at: number;
+  subscription: SubscriptionSummary;
+}
+
+/** How many recent decisions are kept; older ones drop off. */
+export const MAX_RECENT_DECISIONS = 20;
+
+/** Decisions taken through Gatekeeper, newest first. */
+export const recentDecisionsItem = storage.defineItem<RecentDecision[]>('local:recentDecisions', {
+  fallback: [],
   version: 1,
 });
 

@@ -3,7 +3,7 @@ import type { GraviteeClient } from '../gravitee/client';
 import type { PendingRequest, SubscriptionSummary } from '../gravitee/types';
 import type { ActionResult, BackgroundRequest } from '../messages';
 import { hasHostAccess, hostPattern } from '../permissions';
-import { connectionsItem, inFlightActionsItem, requestKey } from '../storage';
+import { connectionsItem, inFlightActionsItem, MAX_RECENT_DECISIONS, recentDecisionsItem, requestKey } from '../storage';
 import { validateValidity } from '../validity';
 import { withLock } from './locks';
 import { createClient, pollNow } from './poll';
@@ -60,6 +60,13 @@ async function send(message: ActionMessage): Promise<ActionResult> {
   }
 }
 
+async function rememberDecision(message: ActionMessage, subscription: SubscriptionSummary): Promise<void> {
+  const recent = await recentDecisionsItem.getValue();
+  const others = recent.filter((entry) => requestKey(entry.request) !== requestKey(message.request));
+  const entry = { request: message.request, decision: message.type, at: Date.now(), subscription };
+  await recentDecisionsItem.setValue([entry, ...others].slice(0, MAX_RECENT_DECISIONS));
+}
+
 /**
  * Accepts or rejects one subscription request, then polls so every view drops it. A second
  * action on the same request while one is in flight, from any tab, panel or popup, is refused
@@ -79,6 +86,7 @@ export async function performAction(message: ActionMessage): Promise<ActionResul
     return { ok: false, error: { kind: 'bad-request', serverMessage: 'This request is already being handled in another tab or window.' }, inProgressElsewhere: true };
   }
 
+  if (result.ok) await rememberDecision(message, result.subscription);
   await pollNow().catch((error: unknown) => console.error('[actions] poll after action failed', error));
   return result;
 }

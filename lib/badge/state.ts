@@ -40,6 +40,7 @@ const KIND_FOR_ERROR: Record<GraviteeErrorKind, BadgeKind> = {
   'rate-limited': 'server-error',
   server: 'server-error',
   'invalid-response': 'server-error',
+  'not-applied': 'server-error',
   network: 'unreachable',
   timeout: 'unreachable',
 };

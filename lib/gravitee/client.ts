@@ -1,8 +1,8 @@
 import type { z } from 'zod/mini';
-import type { Connection, CurrentUser, PendingRequest, SubscriptionSummary, ValidityPeriod } from './types';
+import type { Connection, CurrentUser, PendingRequest, SubscriptionDetails, SubscriptionSummary, SubscriptionTarget, ValidityPeriod } from './types';
 import { classifyFetchException, classifyHttpFailure } from './classify';
 import { GraviteeError } from './errors';
-import { consoleSettingsSchema, currentUserSchema, subscriptionSchema } from './schemas';
+import { consoleSettingsSchema, currentUserSchema, subscriptionForUpdateSchema, subscriptionSchema } from './schemas';
 import { parseTasks, type ParsedTasks } from './tasks';
 
 /** Where the client keeps the CSRF token that Gravitee echoes in `X-Xsrf-Token` on every response. */
@@ -43,11 +43,24 @@ function segment(value: string): string {
 }
 
 /** Path of one subscription under the v2 API, for an API or an API Product request. */
-export function subscriptionPath(request: Pick<PendingRequest, 'environmentId' | 'referenceType' | 'apiId' | 'subscriptionId'>): string {
+export function subscriptionPath(request: Omit<SubscriptionTarget, 'connectionId'>): string {
   // Gravitee 3.x sends no environmentId; its only environment is normally DEFAULT.
   const environment = request.environmentId ?? 'DEFAULT';
   const collection = request.referenceType === 'API_PRODUCT' ? 'api-products' : 'apis';
   return `/v2/environments/${segment(environment)}/${collection}/${segment(request.apiId)}/subscriptions/${segment(request.subscriptionId)}`;
+}
+
+function sameInstant(a: string | null, b: string | null): boolean {
+  if (a === null || b === null) return a === b;
+  return Date.parse(a) === Date.parse(b);
+}
+
+function toDetails(subscription: z.infer<typeof subscriptionForUpdateSchema>): SubscriptionDetails {
+  return {
+    ...toSummary(subscription),
+    planName: subscription.plan?.name ?? null,
+    planSecurity: subscription.plan?.security?.type ?? null,
+  };
 }
 
 function toSummary(subscription: z.infer<typeof subscriptionSchema>): SubscriptionSummary {
@@ -168,8 +181,41 @@ export function createGraviteeClient(options: GraviteeClientOptions) {
       }
     },
 
-    async getSubscription(request: PendingRequest): Promise<SubscriptionSummary> {
+    async getSubscription(request: Omit<SubscriptionTarget, 'connectionId'>): Promise<SubscriptionSummary> {
       return toSummary(await get(subscriptionPath(request), subscriptionSchema));
+    },
+
+    /** Reads a subscription with its plan, as shown before an end-date change. */
+    async getSubscriptionDetails(target: Omit<SubscriptionTarget, 'connectionId'>): Promise<SubscriptionDetails> {
+      return toDetails(await get(`${subscriptionPath(target)}?expands=plan`, subscriptionForUpdateSchema));
+    },
+
+    /**
+     * Changes the end date of a subscription; null removes it. Gravitee's PUT replaces the whole
+     * record, so the current one is read first and every field is sent back. The subscription is
+     * then read again: a server that answers 2xx but stored something else is reported as
+     * 'not-applied' rather than trusted.
+     */
+    async changeEndDate(target: Omit<SubscriptionTarget, 'connectionId'>, endingAt: Date | null): Promise<SubscriptionDetails> {
+      const path = subscriptionPath(target);
+      const current = await get(path, subscriptionForUpdateSchema);
+
+      const body: Record<string, unknown> = {};
+      if (current.startingAt) body.startingAt = current.startingAt;
+      if (endingAt) body.endingAt = endingAt.toISOString();
+      if (current.metadata) body.metadata = current.metadata;
+      if (current.consumerConfiguration !== undefined && current.consumerConfiguration !== null) body.consumerConfiguration = current.consumerConfiguration;
+      await change('PUT', path, body, subscriptionSchema);
+
+      const stored = await get(`${path}?expands=plan`, subscriptionForUpdateSchema);
+      const wanted = endingAt ? endingAt.toISOString() : null;
+      if (stored.status !== current.status || !sameInstant(stored.endingAt ?? null, wanted)) {
+        throw new GraviteeError('not-applied', {
+          request: `PUT ${path}`,
+          serverMessage: `Gravitee reports status ${stored.status} and end date ${stored.endingAt ?? 'none'}, expected ${current.status} and ${wanted ?? 'none'}.`,
+        });
+      }
+      return toDetails(stored);
     },
 
     /** Accepts with the given validity period. Never sends customApiKey: Gravitee generates the key. */

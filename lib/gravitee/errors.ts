@@ -13,7 +13,9 @@ export type GraviteeErrorKind =
   | 'server'
   | 'network'
   | 'timeout'
-  | 'invalid-response';
+  | 'invalid-response'
+  /** Gravitee answered 2xx, but reading the subscription back shows the change was not stored. */
+  | 'not-applied';
 
 export interface GraviteeErrorDetails {
   status?: number;

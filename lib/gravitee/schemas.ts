@@ -46,6 +46,28 @@ export const subscriptionSchema = z.object({
   publisherMessage: z.optional(z.nullable(z.string())),
 });
 
+/**
+ * v2 `Subscription` with the fields a full-replacement PUT must send back, and the plan's security
+ * type (with `expands=plan`), which decides whether API keys expire with the subscription.
+ */
+export const subscriptionForUpdateSchema = z.object({
+  id: z.string(),
+  status: z.enum(['PENDING', 'ACCEPTED', 'REJECTED', 'CLOSED', 'PAUSED', 'RESUMED']),
+  startingAt: z.optional(z.nullable(z.string())),
+  endingAt: z.optional(z.nullable(z.string())),
+  processedAt: z.optional(z.nullable(z.string())),
+  publisherMessage: z.optional(z.nullable(z.string())),
+  metadata: z.optional(z.nullable(z.record(z.string(), z.string()))),
+  consumerConfiguration: z.optional(z.nullable(z.unknown())),
+  plan: z.optional(
+    z.object({
+      id: z.string(),
+      name: z.optional(z.string()),
+      security: z.optional(z.object({ type: z.optional(z.string()) })),
+    }),
+  ),
+});
+
 /** `GET /organizations/{org}/user`. */
 export const currentUserSchema = z.object({
   id: z.string(),

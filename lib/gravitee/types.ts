@@ -58,3 +58,13 @@ export interface CurrentUser {
   displayName: string;
   email: string | null;
 }
+
+/** The coordinates of one subscription, enough to address it in the Management API. */
+export type SubscriptionTarget = Pick<PendingRequest, 'connectionId' | 'environmentId' | 'referenceType' | 'apiId' | 'subscriptionId'>;
+
+/** A subscription as read before an end-date change. */
+export interface SubscriptionDetails extends SubscriptionSummary {
+  planName: string | null;
+  /** Plan security type, e.g. API_KEY, JWT, OAUTH2, MTLS, KEY_LESS; null when Gravitee did not say. */
+  planSecurity: string | null;
+}

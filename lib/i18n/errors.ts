@@ -15,6 +15,7 @@ export const errorMessages = defineMessages({
     'error.network': 'Gatekeeper could not reach the Management API. Check the API URL in the options and your network or VPN connection.',
     'error.timeout': 'The Management API did not answer in time. Try again; if it keeps happening, the server may be overloaded.',
     'error.invalid-response': 'The Management API sent a response Gatekeeper cannot read. Check that the API URL points to Gravitee\'s /management base.',
+    'error.not-applied': 'Gravitee answered that the change was saved, but the subscription does not show it: {detail} Open the subscription in the console to check it.',
   },
   nb: {
     'error.unauthorized': 'Gravitee avviste innloggingen (HTTP 401). Lag et nytt personlig tilgangstoken i Gravitee under Min konto og lim det inn i innstillingene for Gatekeeper.',
@@ -28,5 +29,6 @@ export const errorMessages = defineMessages({
     'error.network': 'Gatekeeper fikk ikke kontakt med Management API. Sjekk API-adressen i innstillingene og nettverket eller VPN-tilkoblingen.',
     'error.timeout': 'Management API svarte ikke i tide. Prøv igjen; hvis det skjer ofte, kan serveren være overbelastet.',
     'error.invalid-response': 'Management API sendte et svar Gatekeeper ikke kan lese. Sjekk at API-adressen peker på /management i Gravitee.',
+    'error.not-applied': 'Gravitee svarte at endringen ble lagret, men abonnementet viser den ikke: {detail} Åpne abonnementet i konsollen for å sjekke det.',
   },
 });
