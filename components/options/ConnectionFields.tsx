@@ -1,31 +1,42 @@
 import type { Translate } from '@/lib/i18n';
 import { TextField } from './TextField';
 import { TokenField } from './TokenField';
-import type { OptionsForm } from './validate-options';
+import { consoleHost, type ConnectionField, type ConnectionForm } from './validate-connection';
 
 export interface ConnectionFieldsProps {
   t: Translate;
-  form: OptionsForm;
+  form: ConnectionForm;
   /** Translated validation messages by field. */
-  errors: Partial<Record<keyof OptionsForm, string>>;
+  errors: Partial<Record<ConnectionField, string>>;
   hasSavedToken: boolean;
   detecting: boolean;
-  onChange(field: 'consoleUrl' | 'managementUrl' | 'organization' | 'token', value: string): void;
+  onChange(field: ConnectionField, value: string): void;
+  onRemoveTokenChange(remove: boolean): void;
   onConsoleUrlBlur(): void;
   onDetect(): void;
 }
 
-/** Renders the console URL, Management API URL, organization and token fields. */
-export function ConnectionFields({ t, form, errors, hasSavedToken, detecting, onChange, onConsoleUrlBlur, onDetect }: ConnectionFieldsProps) {
+/** Renders the name, console URL, Management API URL, organization and token fields of one connection. */
+export function ConnectionFields(props: ConnectionFieldsProps) {
+  const { t, form, errors, hasSavedToken, detecting, onChange } = props;
   return (
     <>
+      <TextField
+        label={t('options.name.label')}
+        hint={t('options.name.hint')}
+        error={errors.name}
+        value={form.name}
+        onChange={(value) => onChange('name', value)}
+        // The placeholder shows the name that an empty field stands for.
+        placeholder={consoleHost(form.consoleUrl) || undefined}
+      />
       <TextField
         label={t('options.console-url.label')}
         hint={t('options.console-url.hint')}
         error={errors.consoleUrl}
         value={form.consoleUrl}
         onChange={(value) => onChange('consoleUrl', value)}
-        onBlur={onConsoleUrlBlur}
+        onBlur={props.onConsoleUrlBlur}
         type="url"
         placeholder="https://apim.example.org/console/"
       />
@@ -38,7 +49,7 @@ export function ConnectionFields({ t, form, errors, hasSavedToken, detecting, on
         type="url"
         placeholder="https://apim.example.org/management"
       >
-        <button type="button" className="secondary" disabled={detecting} onClick={onDetect}>
+        <button type="button" className="secondary" disabled={detecting} onClick={props.onDetect}>
           {detecting ? t('options.detecting') : t('options.detect')}
         </button>
       </TextField>
@@ -54,6 +65,8 @@ export function ConnectionFields({ t, form, errors, hasSavedToken, detecting, on
         value={form.token}
         onChange={(value) => onChange('token', value)}
         hasSavedToken={hasSavedToken}
+        removeToken={form.removeToken}
+        onRemoveTokenChange={props.onRemoveTokenChange}
         error={errors.token}
       />
     </>

@@ -1,18 +1,13 @@
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import { createGraviteeClient, createMemoryCsrfStore } from '@/lib/gravitee/client';
-import { toSerializedError } from '@/lib/gravitee/errors';
+import { useEffect, useId, useMemo, useState } from 'react';
 import type { Connection } from '@/lib/gravitee/types';
 import { browserLanguage, translate, translator, type Language } from '@/lib/i18n';
-import { connectionPatterns, requestHostAccess } from '@/lib/permissions';
-import { DEFAULT_POLL_SECONDS, tokenItem } from '@/lib/storage';
-import { errorSentence } from '../error-sentence';
-import { ConnectionFields } from './ConnectionFields';
-import { formatHostList } from './host-list';
+import { ConnectionEditor } from './ConnectionEditor';
+import { ConnectionItem } from './ConnectionItem';
 import { Notice, type NoticeMessage } from './Notice';
-import { loadSavedOptions, storeOptions } from './options-storage';
-import { PreferenceFields } from './PreferenceFields';
-import { useDetection } from './use-detection';
-import { validateOptions, type FieldErrors, type OptionsForm, type SavedOptions } from './validate-options';
+import { hasNotificationPermission } from './notification-permission';
+import { loadSavedOptions, removeConnection, type SavedOptions } from './options-storage';
+import { PreferencesForm } from './PreferencesForm';
+import type { PreferencesForm as PreferencesFormValues } from './validate-preferences';
 
 export interface OptionsPageProps {
   /** Used for constants.json and the connection test; tests pass a stub. */
@@ -21,54 +16,53 @@ export interface OptionsPageProps {
 
 const browserFetch: typeof fetch = (input, init) => globalThis.fetch(input, init);
 
-const emptyForm: OptionsForm = {
-  consoleUrl: '',
-  managementUrl: '',
-  organization: 'DEFAULT',
-  token: '',
-  language: 'auto',
-  pollSeconds: String(DEFAULT_POLL_SECONDS),
-};
-
-function formFromSaved(saved: SavedOptions): OptionsForm {
-  return {
-    consoleUrl: saved.connection?.consoleUrl ?? '',
-    managementUrl: saved.connection?.managementUrl ?? '',
-    organization: saved.connection?.organization ?? 'DEFAULT',
-    token: '',
-    language: saved.preferences.language,
-    pollSeconds: String(saved.preferences.pollSeconds),
-  };
+/** The open editor: `id` is the connection being edited, null for a new one; `key` remounts the form on every open. */
+interface OpenEditor {
+  id: string | null;
+  key: number;
 }
 
-/** Renders the settings page: connection, token, language and poll interval, with Save and Test connection. */
+interface NotificationState {
+  on: boolean;
+  permissionLost: boolean;
+}
+
+async function loadNotificationState(saved: SavedOptions): Promise<NotificationState> {
+  if (!saved.preferences.notifications) return { on: false, permissionLost: false };
+  const granted = await hasNotificationPermission();
+  return { on: granted, permissionLost: !granted };
+}
+
+/** Renders the settings page: the list of connections with their editor, and the preferences. */
 export function OptionsPage({ fetchImpl = browserFetch }: OptionsPageProps) {
+  const connectionsTitleId = useId();
   const [saved, setSaved] = useState<SavedOptions | null>(null);
+  const [notifications, setNotifications] = useState<NotificationState | null>(null);
   const [loadFailed, setLoadFailed] = useState(false);
-  const [form, setForm] = useState<OptionsForm>(emptyForm);
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [saving, setSaving] = useState(false);
-  const [testing, setTesting] = useState(false);
-  const [saveNotice, setSaveNotice] = useState<NoticeMessage | null>(null);
-  const [testNotice, setTestNotice] = useState<NoticeMessage | null>(null);
+  const [editor, setEditor] = useState<OpenEditor | null>(null);
+  const [listNotice, setListNotice] = useState<NoticeMessage | null>(null);
+  const [preferences, setPreferences] = useState<PreferencesFormValues>({ language: 'auto', pollSeconds: '' });
 
   const detectedLanguage = useMemo(() => browserLanguage(), []);
-  const language: Language = form.language === 'auto' ? detectedLanguage : form.language;
+  const language: Language = preferences.language === 'auto' ? detectedLanguage : preferences.language;
   const t = translator(language);
-  const detection = useDetection({ t, form, setForm, setFieldErrors, fetchImpl });
 
   useEffect(() => {
     let active = true;
-    loadSavedOptions().then(
-      (loaded) => {
+    void (async () => {
+      try {
+        const loaded = await loadSavedOptions();
+        const notificationState = await loadNotificationState(loaded);
         if (!active) return;
         setSaved(loaded);
-        setForm(formFromSaved(loaded));
-      },
-      () => {
+        setNotifications(notificationState);
+        setPreferences({ language: loaded.preferences.language, pollSeconds: String(loaded.preferences.pollSeconds) });
+        // A first start has nothing to list, so the form for the first connection opens at once.
+        if (loaded.connections.length === 0) setEditor({ id: null, key: 0 });
+      } catch {
         if (active) setLoadFailed(true);
-      },
-    );
+      }
+    })();
     return () => {
       active = false;
     };
@@ -79,98 +73,21 @@ export function OptionsPage({ fetchImpl = browserFetch }: OptionsPageProps) {
     document.documentElement.lang = language;
   }, [language]);
 
-  function updateField<K extends keyof OptionsForm>(field: K, value: OptionsForm[K]) {
-    setForm((current) => ({ ...current, [field]: value }));
-    setFieldErrors((errors) => ({ ...errors, [field]: undefined }));
-    setSaveNotice(null);
+  function openEditor(id: string | null) {
+    setEditor((current) => ({ id, key: (current?.key ?? 0) + 1 }));
+    setListNotice(null);
   }
 
-  /**
-   * Validates the form and requests host access synchronously, so that the browser still sees
-   * the click as a user gesture. Returns null when validation or the request failed.
-   */
-  function validateAndRequestAccess(show: (notice: NoticeMessage) => void) {
-    if (!saved) return null;
-    const result = validateOptions(form, saved);
-    if (!result.ok) {
-      setFieldErrors(result.errors);
-      show({ tone: 'error', text: t('options.invalid.summary') });
-      return null;
-    }
-    setFieldErrors({});
-    const patterns = connectionPatterns(result.connection);
-    try {
-      return { result, patterns, access: requestHostAccess(patterns) };
-    } catch {
-      show({ tone: 'error', text: t('options.permission-failed', { hosts: formatHostList(patterns) }) });
-      return null;
-    }
+  async function remove(connection: Connection) {
+    const stored = await removeConnection(connection.id);
+    setSaved((current) => (current ? { ...current, ...stored } : current));
+    setListNotice({ tone: 'success', text: t('options.connection.removed', { name: connection.name }) });
+    if (editor?.id === connection.id) setEditor(null);
   }
 
-  function handleSave(event: FormEvent) {
-    event.preventDefault();
-    const started = validateAndRequestAccess(setSaveNotice);
-    if (!started) return;
-    const { result, patterns, access } = started;
-
-    setSaving(true);
-    setSaveNotice(null);
-    void (async () => {
-      try {
-        if (!(await access.catch(() => false))) {
-          setSaveNotice({ tone: 'error', text: t('options.permission-refused', { hosts: formatHostList(patterns) }) });
-          return;
-        }
-        await storeOptions(result.connection, result.newToken, result.preferences);
-        setSaved({ connection: result.connection, hasToken: true, preferences: result.preferences });
-        setForm((current) => ({ ...current, token: '' }));
-        setSaveNotice({ tone: 'success', text: t('options.saved') });
-      } catch {
-        setSaveNotice({ tone: 'error', text: t('options.save-failed') });
-      } finally {
-        setSaving(false);
-      }
-    })();
-  }
-
-  function handleTest() {
-    const started = validateAndRequestAccess(setTestNotice);
-    if (!started) return;
-    const { result, patterns, access } = started;
-
-    setTesting(true);
-    setTestNotice(null);
-    void (async () => {
-      try {
-        if (!(await access.catch(() => false))) {
-          setTestNotice({ tone: 'error', text: t('options.test.permission-refused', { hosts: formatHostList(patterns) }) });
-          return;
-        }
-        // validateOptions allows a missing new token only when the saved one belongs to this connection.
-        const token = result.newToken ?? (await tokenItem.getValue());
-        setTestNotice(await describeConnectionTest(result.connection, token));
-      } finally {
-        setTesting(false);
-      }
-    })();
-  }
-
-  async function describeConnectionTest(connection: Connection, token: string | null): Promise<NoticeMessage> {
-    const client = createGraviteeClient({ connection, token, csrf: createMemoryCsrfStore(), fetch: fetchImpl });
-    try {
-      const user = await client.getCurrentUser();
-      const text = user.email
-        ? t('options.test.ok', { name: user.displayName, email: user.email })
-        : t('options.test.ok-no-email', { name: user.displayName });
-      return { tone: 'success', text };
-    } catch (error) {
-      return { tone: 'error', text: errorSentence(t, toSerializedError(error)) };
-    }
-  }
-
-  const errorTexts = Object.fromEntries(
-    Object.entries(fieldErrors).flatMap(([field, key]) => (key ? [[field, t(key)]] : [])),
-  ) as Partial<Record<keyof OptionsForm, string>>;
+  const editing = editor?.id ? (saved?.connections.find((entry) => entry.id === editor.id) ?? null) : null;
+  // The edited connection may have been removed in another options tab meanwhile.
+  const editorOpen = editor !== null && (editor.id === null || editing !== null);
 
   return (
     <main className="options" lang={language}>
@@ -180,46 +97,61 @@ export function OptionsPage({ fetchImpl = browserFetch }: OptionsPageProps) {
       {loadFailed && <p className="notice notice-error">{t('options.load-failed')}</p>}
       {!saved && !loadFailed && <p>{t('options.loading')}</p>}
 
-      {saved && (
-        <form noValidate onSubmit={handleSave}>
-          <fieldset>
-            <legend>{t('options.section.connection')}</legend>
-            <ConnectionFields
-              t={t}
-              form={form}
-              errors={errorTexts}
-              hasSavedToken={saved.hasToken}
-              detecting={detection.detecting}
-              onChange={updateField}
-              onConsoleUrlBlur={detection.prefill}
-              onDetect={detection.detect}
-            />
-            <Notice notice={detection.detectNotice} />
-          </fieldset>
+      {saved && notifications && (
+        <>
+          <section className="section" aria-labelledby={connectionsTitleId}>
+            <h2 id={connectionsTitleId}>{t('options.section.connections')}</h2>
+            {saved.connections.length === 0 ? (
+              <p className="hint">{t('options.connections.empty')}</p>
+            ) : (
+              <ul className="connections">
+                {saved.connections.map((connection) => (
+                  <ConnectionItem
+                    key={connection.id}
+                    t={t}
+                    connection={connection}
+                    hasToken={saved.tokenIds.has(connection.id)}
+                    fetchImpl={fetchImpl}
+                    onEdit={() => openEditor(connection.id)}
+                    onRemove={() => remove(connection)}
+                  />
+                ))}
+              </ul>
+            )}
+            <Notice notice={listNotice} />
 
-          <fieldset>
-            <legend>{t('options.section.preferences')}</legend>
-            <PreferenceFields
-              t={t}
-              language={form.language}
-              pollSeconds={form.pollSeconds}
-              pollError={errorTexts.pollSeconds}
-              onLanguageChange={(value) => updateField('language', value)}
-              onPollSecondsChange={(value) => updateField('pollSeconds', value)}
-            />
-          </fieldset>
+            {editor && editorOpen ? (
+              <ConnectionEditor
+                key={editor.key}
+                t={t}
+                original={editing}
+                hasSavedToken={editing ? saved.tokenIds.has(editing.id) : false}
+                others={saved.connections.filter((entry) => entry.id !== editor.id)}
+                fetchImpl={fetchImpl}
+                onSaved={(stored, notice) => {
+                  setSaved((current) => (current ? { ...current, ...stored } : current));
+                  setEditor(null);
+                  setListNotice(notice);
+                }}
+                onCancel={saved.connections.length > 0 ? () => setEditor(null) : undefined}
+              />
+            ) : (
+              <div className="actions">
+                <button type="button" className="primary" onClick={() => openEditor(null)}>
+                  {t('options.connections.add')}
+                </button>
+              </div>
+            )}
+          </section>
 
-          <div className="actions">
-            <button type="submit" className="primary" disabled={saving}>
-              {saving ? t('options.saving') : t('options.save')}
-            </button>
-            <button type="button" className="secondary" disabled={testing} onClick={handleTest}>
-              {testing ? t('options.testing') : t('options.test')}
-            </button>
-          </div>
-          <Notice notice={saveNotice} />
-          <Notice notice={testNotice} />
-        </form>
+          <PreferencesForm
+            t={t}
+            values={preferences}
+            onChange={setPreferences}
+            notificationsOn={notifications.on}
+            notificationPermissionLost={notifications.permissionLost}
+          />
+        </>
       )}
     </main>
   );

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import type { Translate } from '@/lib/i18n';
 import type { Preferences } from '@/lib/storage';
 import { TextField } from './TextField';
-import { MIN_POLL_SECONDS } from './validate-options';
+import { MIN_POLL_SECONDS } from './validate-preferences';
 
 export interface PreferenceFieldsProps {
   t: Translate;

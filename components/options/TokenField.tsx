@@ -6,30 +6,46 @@ export interface TokenFieldProps {
   t: Translate;
   value: string;
   onChange(value: string): void;
-  /** Whether a token is stored; its value is never loaded into the form. */
+  /** Whether a token is stored for this connection; its value is never loaded into the form. */
   hasSavedToken: boolean;
+  /** Whether Save deletes the saved token; only offered while a token is saved. */
+  removeToken: boolean;
+  onRemoveTokenChange(remove: boolean): void;
   error?: string;
 }
 
-/** Renders the personal access token input, masked unless the user asks to see what they typed. */
-export function TokenField({ t, value, onChange, hasSavedToken, error }: TokenFieldProps) {
+function tokenHint(t: Translate, hasSavedToken: boolean, removeToken: boolean): string {
+  if (!hasSavedToken) return `${t('options.token.hint')} ${t('options.token.session')}`;
+  if (removeToken) return `${t('options.token.removing')} ${t('options.token.session')}`;
+  return `${t('options.token.saved')} ${t('options.token.hint')}`;
+}
+
+/**
+ * Renders the personal access token input, masked unless the user asks to see what they typed.
+ * With a saved token it also offers to remove it, which switches the connection to the console session.
+ */
+export function TokenField({ t, value, onChange, hasSavedToken, removeToken, onRemoveTokenChange, error }: TokenFieldProps) {
   const [visible, setVisible] = useState(false);
-  const hint = hasSavedToken ? `${t('options.token.saved')} ${t('options.token.hint')}` : t('options.token.hint');
 
   return (
     <TextField
       label={t('options.token.label')}
-      hint={hint}
+      hint={tokenHint(t, hasSavedToken, removeToken)}
       error={error}
       value={value}
       onChange={onChange}
       type={visible ? 'text' : 'password'}
-      placeholder={hasSavedToken ? t('options.token.saved-placeholder') : undefined}
+      placeholder={hasSavedToken && !removeToken ? t('options.token.saved-placeholder') : undefined}
       autoComplete="off"
     >
       <button type="button" className="secondary" aria-pressed={visible} onClick={() => setVisible((shown) => !shown)}>
         {visible ? t('options.token.hide') : t('options.token.show')}
       </button>
+      {hasSavedToken && (
+        <button type="button" className="secondary" onClick={() => onRemoveTokenChange(!removeToken)}>
+          {removeToken ? t('options.token.keep') : t('options.token.remove')}
+        </button>
+      )}
     </TextField>
   );
 }

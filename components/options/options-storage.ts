@@ -1,24 +1,76 @@
 import { storage } from '#imports';
-import { connectionItem, preferencesItem, tokenItem } from '@/lib/storage';
 import type { Connection } from '@/lib/gravitee/types';
-import type { Preferences } from '@/lib/storage';
-import type { SavedOptions } from './validate-options';
+import { connectionsItem, preferencesItem, tokensItem, type Preferences } from '@/lib/storage';
+import type { TokenChange } from './validate-connection';
 
-/** Reads the stored settings. The token's value stays in storage; only its presence is returned. */
+/** Settings as the options page shows them. Token values stay in storage; only their presence is loaded. */
+export interface SavedOptions {
+  connections: Connection[];
+  /** Ids of the connections with a stored token. */
+  tokenIds: ReadonlySet<string>;
+  preferences: Preferences;
+}
+
+function tokenIdsOf(tokens: Record<string, string>): ReadonlySet<string> {
+  return new Set(Object.entries(tokens).flatMap(([id, token]) => (token ? [id] : [])));
+}
+
+/** Reads the stored connections, which of them have a token, and the preferences. */
 export async function loadSavedOptions(): Promise<SavedOptions> {
-  const [connection, token, preferences] = await Promise.all([connectionItem.getValue(), tokenItem.getValue(), preferencesItem.getValue()]);
-  return { connection, hasToken: token !== null && token !== '', preferences };
+  const [connections, tokens, preferences] = await Promise.all([connectionsItem.getValue(), tokensItem.getValue(), preferencesItem.getValue()]);
+  return { connections, tokenIds: tokenIdsOf(tokens), preferences };
+}
+
+/** Writes connections and tokens in one storage write, so a watcher never sees a connection without its token. */
+async function writeConnections(connections: Connection[], tokens: Record<string, string>): Promise<Pick<SavedOptions, 'connections' | 'tokenIds'>> {
+  await storage.setItems([
+    { item: tokensItem, value: tokens },
+    { item: connectionsItem, value: connections },
+  ]);
+  return { connections, tokenIds: tokenIdsOf(tokens) };
 }
 
 /**
- * Stores validated settings in one write, so a watcher of the connection never reads it without
- * its token. A null `newToken` keeps the saved token.
+ * Adds the connection, or replaces the stored one with the same id in place, and applies the
+ * token change. Reads storage again first, so a change made in another options tab is kept.
  */
-export async function storeOptions(connection: Connection, newToken: string | null, preferences: Preferences): Promise<void> {
-  const values: Parameters<typeof storage.setItems>[0] = [
-    { item: connectionItem, value: connection },
-    { item: preferencesItem, value: preferences },
-  ];
-  if (newToken !== null) values.unshift({ item: tokenItem, value: newToken });
-  await storage.setItems(values);
+export async function storeConnection(connection: Connection, token: TokenChange): Promise<Pick<SavedOptions, 'connections' | 'tokenIds'>> {
+  const [connections, tokens] = await Promise.all([connectionsItem.getValue(), tokensItem.getValue()]);
+  const exists = connections.some((entry) => entry.id === connection.id);
+  const nextConnections = exists ? connections.map((entry) => (entry.id === connection.id ? connection : entry)) : [...connections, connection];
+
+  const nextTokens = { ...tokens };
+  if (token.kind === 'replace') nextTokens[connection.id] = token.token;
+  if (token.kind === 'remove') delete nextTokens[connection.id];
+  return writeConnections(nextConnections, nextTokens);
+}
+
+/** Removes the connection and deletes its token. */
+export async function removeConnection(id: string): Promise<Pick<SavedOptions, 'connections' | 'tokenIds'>> {
+  const [connections, tokens] = await Promise.all([connectionsItem.getValue(), tokensItem.getValue()]);
+  const nextTokens = { ...tokens };
+  delete nextTokens[id];
+  return writeConnections(
+    connections.filter((entry) => entry.id !== id),
+    nextTokens,
+  );
+}
+
+/** Returns the stored token of a connection, for Test connection; null when it has none. */
+export async function savedToken(id: string): Promise<string | null> {
+  return (await tokensItem.getValue())[id] || null;
+}
+
+/** Stores the language and poll interval, keeping the stored notification choice. */
+export async function storePreferences(language: Preferences['language'], pollSeconds: number): Promise<Preferences> {
+  const next = { ...(await preferencesItem.getValue()), language, pollSeconds };
+  await preferencesItem.setValue(next);
+  return next;
+}
+
+/** Stores the notification choice alone, keeping the stored language and poll interval. */
+export async function storeNotifications(notifications: boolean): Promise<Preferences> {
+  const next = { ...(await preferencesItem.getValue()), notifications };
+  await preferencesItem.setValue(next);
+  return next;
 }

@@ -4,18 +4,18 @@ import type { Translate } from '@/lib/i18n';
 import { hasHostAccess, hostPattern, requestHostAccess } from '@/lib/permissions';
 import { formatHostList } from './host-list';
 import type { NoticeMessage } from './Notice';
-import { parseHttpUrl, type FieldErrors, type OptionsForm } from './validate-options';
+import { parseHttpUrl, type ConnectionErrors, type ConnectionForm } from './validate-connection';
 
 interface DetectionOptions {
   t: Translate;
-  form: OptionsForm;
-  setForm: Dispatch<SetStateAction<OptionsForm>>;
-  setFieldErrors: Dispatch<SetStateAction<FieldErrors>>;
+  form: ConnectionForm;
+  setForm: Dispatch<SetStateAction<ConnectionForm>>;
+  setFieldErrors: Dispatch<SetStateAction<ConnectionErrors>>;
   fetchImpl: typeof fetch;
 }
 
 /** Copies discovered values into the form, keeping an organization the user chose. */
-function applyDiscovery(form: OptionsForm, consoleUrl: string, found: ConsoleDiscovery, onlyIfEmpty: boolean): OptionsForm {
+function applyDiscovery(form: ConnectionForm, consoleUrl: string, found: ConsoleDiscovery, onlyIfEmpty: boolean): ConnectionForm {
   // The user may have edited the fields while constants.json was loading.
   if (parseHttpUrl(form.consoleUrl) !== consoleUrl) return form;
   if (onlyIfEmpty && form.managementUrl.trim() !== '') return form;

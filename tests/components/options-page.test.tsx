@@ -2,47 +2,25 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { OptionsPage } from '@/components/options/OptionsPage';
 import { errorMessages } from '@/lib/i18n/errors';
-import { connectionItem, preferencesItem, tokenItem } from '@/lib/storage';
+import { connectionsItem, preferencesItem, tokensItem } from '@/lib/storage';
 import { deferred } from './fake-transport';
-
-const CONSOLE_URL = 'https://apim.example.org/console/';
-const MANAGEMENT_URL = 'https://api.example.org/management';
-const TOKEN = 'pat-0123456789abcdef';
-
-interface FetchCall {
-  url: string;
-  init: RequestInit | undefined;
-}
-
-/** Creates a fetch that responds by URL from a table and records each call. Unknown URLs get 404. */
-function stubFetch(routes: Record<string, () => Response>) {
-  const calls: FetchCall[] = [];
-  const fetchImpl = (async (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = String(input);
-    calls.push({ url, init });
-    const route = routes[url];
-    return route ? route() : new Response('', { status: 404 });
-  }) as typeof fetch;
-  return { fetchImpl, calls };
-}
-
-function json(body: unknown, status = 200): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
-}
-
-const userUrl = `${MANAGEMENT_URL}/organizations/DEFAULT/user`;
-
-function mockPermissionRequest(granted: boolean | Promise<boolean>) {
-  return vi.spyOn(fakeBrowser.permissions, 'request').mockImplementation(() => Promise.resolve(granted));
-}
+import {
+  CONSOLE_URL,
+  MANAGEMENT_URL,
+  SAVED_CONNECTION,
+  TOKEN,
+  USER_URL,
+  UUID_PATTERN,
+  input,
+  json,
+  mockPermissionRequest,
+  storeSavedConnection,
+  stubFetch,
+} from './options-helpers';
 
 async function renderPage(fetchImpl: typeof fetch = stubFetch({}).fetchImpl) {
   render(<OptionsPage fetchImpl={fetchImpl} />);
-  await screen.findByRole('button', { name: 'Save' });
-}
-
-function input(label: string): HTMLInputElement {
-  return screen.getByLabelText(label) as HTMLInputElement;
+  await screen.findByRole('button', { name: 'Save preferences' });
 }
 
 function fillConnection({ token = TOKEN }: { token?: string } = {}) {
@@ -51,13 +29,29 @@ function fillConnection({ token = TOKEN }: { token?: string } = {}) {
   fireEvent.change(input('Personal access token'), { target: { value: token } });
 }
 
-async function storeSavedSettings() {
-  await connectionItem.setValue({ consoleUrl: CONSOLE_URL, managementUrl: MANAGEMENT_URL, organization: 'DEFAULT' });
-  await tokenItem.setValue(TOKEN);
+/** Renders the page with the saved connection and opens its editor. */
+async function editSavedConnection(fetchImpl?: typeof fetch) {
+  await storeSavedConnection();
+  await renderPage(fetchImpl);
+  fireEvent.click(await screen.findByRole('button', { name: 'Edit apim.example.org' }));
+  await waitFor(() => expect(input('Console URL').value).toBe(CONSOLE_URL));
 }
 
 beforeEach(() => {
   fakeBrowser.reset();
+});
+
+describe('OptionsPage first start', () => {
+  it('opens the form for a first connection', async () => {
+    await renderPage();
+
+    expect(screen.getByText('No connection yet. Add one to see the subscription requests that wait for you.')).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'New connection' })).toBeTruthy();
+    expect(input('Console URL').value).toBe('');
+    expect(input('Organization').value).toBe('DEFAULT');
+    // Nothing to go back to yet.
+    expect(screen.queryByRole('button', { name: 'Cancel' })).toBeNull();
+  });
 });
 
 describe('OptionsPage validation', () => {
@@ -68,14 +62,11 @@ describe('OptionsPage validation', () => {
     fireEvent.change(input('Console URL'), { target: { value: 'ftp://apim.example.org/' } });
     fireEvent.change(input('Management API URL'), { target: { value: 'api.example.org/management' } });
     fireEvent.change(input('Organization'), { target: { value: '   ' } });
-    fireEvent.change(input('Poll interval, in seconds'), { target: { value: '10' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
 
     expect(screen.getByText(/^The console URL must be an absolute http:\/\/ or https:\/\/ address/)).toBeTruthy();
     expect(screen.getByText(/^The Management API URL must be an absolute http:\/\/ or https:\/\/ address/)).toBeTruthy();
     expect(screen.getByText("Enter the organization id. Gravitee's default organization is DEFAULT.")).toBeTruthy();
-    expect(screen.getByText('Enter a whole number of seconds, 30 or more.')).toBeTruthy();
-    expect(screen.getByText('Paste a personal access token from Gravitee.')).toBeTruthy();
     expect(screen.getByText('Some fields are invalid. Correct them and try again.')).toBeTruthy();
     expect(request).not.toHaveBeenCalled();
   });
@@ -90,27 +81,35 @@ describe('OptionsPage validation', () => {
     expect(input('Console URL').getAttribute('aria-invalid')).toBe('true');
   });
 
-  it('rejects a blank token', async () => {
-    const request = mockPermissionRequest(true);
+  it('rejects a short poll interval', async () => {
     await renderPage();
 
-    fillConnection({ token: '   ' });
-    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    fireEvent.change(input('Poll interval, in seconds'), { target: { value: '10' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save preferences' }));
 
-    expect(screen.getByText('Paste a personal access token from Gravitee.')).toBeTruthy();
-    expect(request).not.toHaveBeenCalled();
+    expect(screen.getByText('Enter a whole number of seconds, 30 or more.')).toBeTruthy();
+    expect((await preferencesItem.getValue()).pollSeconds).toBe(60);
   });
 
   it('asks for the token again after a URL change', async () => {
-    await storeSavedSettings();
     const request = mockPermissionRequest(true);
-    await renderPage();
-    await waitFor(() => expect(input('Management API URL').value).toBe(MANAGEMENT_URL));
+    await editSavedConnection();
 
     fireEvent.change(input('Management API URL'), { target: { value: 'https://other.example.org/management' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
 
-    expect(screen.getByText(/^Paste the personal access token again\./)).toBeTruthy();
+    expect(screen.getByText(/^Paste the personal access token again, or click Remove saved token/)).toBeTruthy();
+    expect(request).not.toHaveBeenCalled();
+  });
+
+  it('asks for the token again after an organization change', async () => {
+    const request = mockPermissionRequest(true);
+    await editSavedConnection();
+
+    fireEvent.change(input('Organization'), { target: { value: 'ACME' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+
+    expect(screen.getByText(/^Paste the personal access token again/)).toBeTruthy();
     expect(request).not.toHaveBeenCalled();
   });
 
@@ -155,20 +154,46 @@ describe('OptionsPage save', () => {
     expect(events).toContain('store');
   });
 
-  it('stores the trimmed connection, token and preferences', async () => {
+  it('stores the trimmed connection and token', async () => {
     mockPermissionRequest(true);
     await renderPage();
     fillConnection();
     fireEvent.change(input('Organization'), { target: { value: ' ACME ' } });
+
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+
+    expect(await screen.findByText('Saved.')).toBeTruthy();
+    const [connection, ...others] = await connectionsItem.getValue();
+    expect(others).toHaveLength(0);
+    expect(connection!.id).toMatch(UUID_PATTERN);
+    expect(connection).toEqual({ id: connection!.id, name: 'apim.example.org', consoleUrl: CONSOLE_URL, managementUrl: MANAGEMENT_URL, organization: 'ACME' });
+    expect(await tokensItem.getValue()).toEqual({ [connection!.id]: TOKEN });
+  });
+
+  it('writes connections and tokens at once', async () => {
+    mockPermissionRequest(true);
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+    await renderPage();
+    fillConnection();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText('Saved.');
+
+    const writes = set.mock.calls.map(([items]) => Object.keys(items));
+    expect(writes).toContainEqual(expect.arrayContaining(['connections', 'tokens']));
+    expect(writes.filter((keys) => keys.includes('connections') || keys.includes('tokens'))).toHaveLength(1);
+  });
+
+  it('stores the preferences on their own', async () => {
+    await renderPage();
     fireEvent.change(input('Poll interval, in seconds'), { target: { value: '90' } });
     fireEvent.change(screen.getByLabelText('Language'), { target: { value: 'nb' } });
 
-    fireEvent.click(screen.getByRole('button', { name: 'Lagre' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Lagre preferansene' }));
 
-    expect(await screen.findByText('Lagret.')).toBeTruthy();
-    expect(await connectionItem.getValue()).toEqual({ consoleUrl: CONSOLE_URL, managementUrl: MANAGEMENT_URL, organization: 'ACME' });
-    expect(await tokenItem.getValue()).toBe(TOKEN);
-    expect(await preferencesItem.getValue()).toEqual({ language: 'nb', pollSeconds: 90 });
+    expect(await screen.findByText('Preferansene er lagret.')).toBeTruthy();
+    expect(await preferencesItem.getValue()).toEqual({ language: 'nb', pollSeconds: 90, notifications: false });
+    expect(await connectionsItem.getValue()).toEqual([]);
   });
 
   it('stores nothing when access is refused', async () => {
@@ -183,30 +208,40 @@ describe('OptionsPage save', () => {
         'Gatekeeper needs access to https://apim.example.org, https://api.example.org to work. Click Save again and allow access when the browser asks.',
       ),
     ).toBeTruthy();
-    expect(await connectionItem.getValue()).toBeNull();
-    expect(await tokenItem.getValue()).toBeNull();
+    expect(await connectionsItem.getValue()).toEqual([]);
+    expect(await tokensItem.getValue()).toEqual({});
     expect(screen.queryByText('Saved.')).toBeNull();
   });
 
   it('keeps the saved token when the field is empty', async () => {
-    await storeSavedSettings();
     mockPermissionRequest(true);
-    await renderPage();
-    await waitFor(() => expect(input('Console URL').value).toBe(CONSOLE_URL));
+    await editSavedConnection();
 
-    fireEvent.change(input('Poll interval, in seconds'), { target: { value: '120' } });
+    fireEvent.change(input('Name'), { target: { value: 'UiO production' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
 
     expect(await screen.findByText('Saved.')).toBeTruthy();
-    expect(await tokenItem.getValue()).toBe(TOKEN);
-    expect((await preferencesItem.getValue()).pollSeconds).toBe(120);
+    expect(await tokensItem.getValue()).toEqual({ [SAVED_CONNECTION.id]: TOKEN });
+    expect(await connectionsItem.getValue()).toEqual([{ ...SAVED_CONNECTION, name: 'UiO production' }]);
+  });
+
+  it('uses the console session without a token', async () => {
+    mockPermissionRequest(true);
+    await renderPage();
+    fillConnection({ token: '   ' });
+
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+
+    expect(await screen.findByText('Saved. apim.example.org has no token, so Gatekeeper uses your console session for it.')).toBeTruthy();
+    expect(await connectionsItem.getValue()).toHaveLength(1);
+    expect(await tokensItem.getValue()).toEqual({});
+    expect(screen.getByText(/Signs in with your console session/)).toBeTruthy();
   });
 });
 
 describe('OptionsPage token field', () => {
   it('shows that a token is saved without revealing it', async () => {
-    await storeSavedSettings();
-    await renderPage();
+    await editSavedConnection();
 
     const field = await screen.findByPlaceholderText('Saved token (hidden)');
 
@@ -214,6 +249,12 @@ describe('OptionsPage token field', () => {
     expect(field.getAttribute('type')).toBe('password');
     expect(screen.getByText(/^A token is saved\./)).toBeTruthy();
     expect(document.body.innerHTML).not.toContain(TOKEN);
+  });
+
+  it('explains the console session', async () => {
+    await renderPage();
+
+    expect(screen.getByText(/Without a token, Gatekeeper uses your console session/)).toBeTruthy();
   });
 
   it('toggles between masked and visible', async () => {
@@ -233,7 +274,7 @@ describe('OptionsPage test connection', () => {
   it('shows the signed-in user', async () => {
     const request = mockPermissionRequest(true);
     const { fetchImpl, calls } = stubFetch({
-      [userUrl]: () => json({ id: 'u-1', displayName: 'Ada Admin', email: 'ada@example.org' }),
+      [USER_URL]: () => json({ id: 'u-1', displayName: 'Ada Admin', email: 'ada@example.org' }),
     });
     await renderPage(fetchImpl);
     fillConnection();
@@ -243,16 +284,14 @@ describe('OptionsPage test connection', () => {
     expect(request).toHaveBeenCalledTimes(1);
     expect(await screen.findByText('Connected as Ada Admin (ada@example.org).')).toBeTruthy();
     expect(calls).toHaveLength(1);
-    expect(calls[0]!.url).toBe(userUrl);
+    expect(calls[0]!.url).toBe(USER_URL);
     expect(new Headers(calls[0]!.init?.headers).get('Authorization')).toBe(`Bearer ${TOKEN}`);
   });
 
   it('uses the saved token', async () => {
-    await storeSavedSettings();
     mockPermissionRequest(true);
-    const { fetchImpl, calls } = stubFetch({ [userUrl]: () => json({ id: 'u-1', displayName: 'Ada Admin' }) });
-    await renderPage(fetchImpl);
-    await waitFor(() => expect(input('Console URL').value).toBe(CONSOLE_URL));
+    const { fetchImpl, calls } = stubFetch({ [USER_URL]: () => json({ id: 'u-1', displayName: 'Ada Admin' }) });
+    await editSavedConnection(fetchImpl);
 
     fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
 
@@ -260,9 +299,48 @@ describe('OptionsPage test connection', () => {
     expect(new Headers(calls[0]!.init?.headers).get('Authorization')).toBe(`Bearer ${TOKEN}`);
   });
 
+  it('tests a listed connection', async () => {
+    const request = mockPermissionRequest(true);
+    const { fetchImpl, calls } = stubFetch({ [USER_URL]: () => json({ id: 'u-1', displayName: 'Ada Admin' }) });
+    await storeSavedConnection();
+    await renderPage(fetchImpl);
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Test connection to apim.example.org' }));
+
+    expect(request).toHaveBeenCalledWith({ origins: ['https://apim.example.org/*', 'https://api.example.org/*'] });
+    expect(await screen.findByText('Connected as Ada Admin.')).toBeTruthy();
+    expect(new Headers(calls[0]!.init?.headers).get('Authorization')).toBe(`Bearer ${TOKEN}`);
+  });
+
+  it('tests the console session without a token', async () => {
+    mockPermissionRequest(true);
+    const { fetchImpl, calls } = stubFetch({ [USER_URL]: () => json({ id: 'u-1', displayName: 'Ada Admin' }) });
+    await renderPage(fetchImpl);
+    fillConnection({ token: '' });
+
+    fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
+
+    expect(await screen.findByText('Connected as Ada Admin.')).toBeTruthy();
+    expect(new Headers(calls[0]!.init?.headers).get('Authorization')).toBeNull();
+    expect(calls[0]!.init?.credentials).toBe('include');
+  });
+
+  it('never sends the saved token to a changed URL', async () => {
+    const request = mockPermissionRequest(true);
+    const { fetchImpl, calls } = stubFetch({});
+    await editSavedConnection(fetchImpl);
+
+    fireEvent.change(input('Management API URL'), { target: { value: 'https://other.example.org/management' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
+
+    expect(screen.getByText(/^Paste the personal access token again/)).toBeTruthy();
+    expect(request).not.toHaveBeenCalled();
+    expect(calls).toHaveLength(0);
+  });
+
   it('shows the error sentence', async () => {
     mockPermissionRequest(true);
-    const { fetchImpl } = stubFetch({ [userUrl]: () => json({ httpStatus: 401, message: 'Unauthorized' }, 401) });
+    const { fetchImpl } = stubFetch({ [USER_URL]: () => json({ httpStatus: 401, message: 'Unauthorized' }, 401) });
     await renderPage(fetchImpl);
     fillConnection();
 
@@ -366,10 +444,10 @@ describe('OptionsPage in Norwegian', () => {
   });
 
   it('uses the saved language', async () => {
-    await preferencesItem.setValue({ language: 'nb', pollSeconds: 60 });
+    await preferencesItem.setValue({ language: 'nb', pollSeconds: 60, notifications: false });
     render(<OptionsPage fetchImpl={stubFetch({}).fetchImpl} />);
 
-    expect(await screen.findByRole('button', { name: 'Lagre' })).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'Lagre preferansene' })).toBeTruthy();
     expect(document.title).toBe('Innstillinger for Gatekeeper for Gravitee');
   });
 });
