@@ -1,6 +1,6 @@
 import { builtinPresets, defaultPresetSettings, ONE_YEAR_PRESET_ID, presetDisplayName } from '@/lib/presets/builtins';
 import { describePreset, formatAnchors, formatDuration } from '@/lib/presets/describe';
-import { presetSchema } from '@/lib/presets/model';
+import { presetSchema, type Preset } from '@/lib/presets/model';
 
 describe('builtinPresets', () => {
   it('lists the six built-ins in order', () => {
@@ -53,7 +53,7 @@ describe('describePreset', () => {
   });
 
   it('describes calendar anchors', () => {
-    const preset = { start: 'next-week', end: { kind: 'calendar', anchors: [{ month: 6, day: 30 }, { month: 12, day: 31 }] } } as const;
+    const preset: Pick<Preset, 'start' | 'end'> = { start: 'next-week', end: { kind: 'calendar', anchors: [{ month: 6, day: 30 }, { month: 12, day: 31 }] } };
     expect(describePreset(preset, 'en')).toBe('Starts at the beginning of next Monday, ends at the end of the next June 30 or December 31.');
     expect(describePreset(preset, 'nb')).toBe('Starter ved begynnelsen av neste mandag, slutter ved slutten av neste 30. juni eller 31. desember.');
   });
