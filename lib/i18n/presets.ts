@@ -1,8 +1,8 @@
 import { defineMessages } from './define';
 
 // Validity presets: built-in names, preset descriptions, why a preset was picked, problems with a
-// custom validity period, and problems found when importing a team file. File problems start
-// with `{path}`, the field's position in the file, such as `presets[2].end.amount`.
+// custom validity period, and problems found in a team file or managed policy. Most of those
+// start with `{path}`, the field's position, such as `presets[2].end.amount`.
 export const presetMessages = defineMessages({
   en: {
     'presets.builtin.30-days': '30 days',

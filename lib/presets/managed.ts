@@ -5,8 +5,8 @@ import { idSchema, presetSchema, ruleSchema, type Preset, type PresetSettings, t
 import { describeFieldProblem, findDuplicateIds, findUnknownPresets, problemsFromIssue, type FieldProblem } from './problems';
 
 // Settings an administrator sets by browser policy (storage.managed). Chrome checks them against
-// public/managed_schema.json first; Firefox has no such schema, so every field is checked again
-// here. Each field is accepted or ignored as a whole, and an accepted field is locked: the user
+// public/managed_schema.json once the manifest declares it, but Firefox has no such schema, so
+// every field is checked again here. Each field is accepted or ignored as a whole, and an accepted field is locked: the user
 // sees it but cannot change it. Tokens are never read from policy: a connection with any field
 // beyond those below is ignored.
 
@@ -40,7 +40,7 @@ export interface ManagedProblem {
 
 export interface ManagedRead {
   values: ManagedSettings;
-  /** True for each field that policy sets, so the options page must not let the user change it. */
+  /** True for each field that policy sets to a valid value, so the options page must not let the user change it. */
   locked: Record<ManagedField, boolean>;
   problems: ManagedProblem[];
 }
@@ -51,7 +51,7 @@ const MAX_LOGGED_PROBLEMS_PER_FIELD = 5;
 /**
  * Reads and checks the managed settings, and logs every ignored value. Without a policy, or
  * where the browser has no managed storage (Firefox without a policy, tests), it returns no values
- * and locks nothing. It never throws.
+ * and locks nothing. A failing storage.managed call is caught and logged, not raised.
  */
 export async function readManagedSettings(): Promise<ManagedRead> {
   const area = browser.storage?.managed;
@@ -71,7 +71,7 @@ export async function readManagedSettings(): Promise<ManagedRead> {
   return read;
 }
 
-/** Checks raw managed storage contents field by field; a pure function, so it logs nothing. */
+/** Checks raw managed storage contents field by field. It logs nothing, so tests and callers can decide. */
 export function parseManagedSettings(raw: unknown): ManagedRead {
   const values: ManagedSettings = {};
   const problems: ManagedProblem[] = [];

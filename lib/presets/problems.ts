@@ -67,8 +67,8 @@ export function formatPath(path: readonly PropertyKey[]): string {
 }
 
 /**
- * Converts one zod issue into problems. `data` is the input that was parsed; it tells a missing
- * field from one of the wrong type, because zod reports both as `invalid_type`.
+ * Converts one zod issue into problems. `data` is the input that was parsed. It distinguishes a
+ * missing field from one of the wrong type, because zod reports both as `invalid_type`.
  */
 export function problemsFromIssue(issue: z.core.$ZodIssue, data: unknown): FieldProblem[] {
   const path = formatPath(issue.path);
@@ -122,10 +122,9 @@ export function findUnknownPresets(rules: readonly { presetId: string }[], prese
   return problems;
 }
 
-function unionOptions(issue: z.core.$ZodIssueInvalidUnion): unknown[] {
-  // zod 4 adds `options` to a discriminated union's issue, but its issue type does not declare it.
-  const options = (issue as { options?: unknown }).options;
-  return Array.isArray(options) ? options : [];
+function unionOptions(issue: z.core.$ZodIssueInvalidUnion): readonly unknown[] {
+  // Only the "no match" form of the issue lists the accepted discriminator values.
+  return 'options' in issue && issue.options ? issue.options : [];
 }
 
 function quoteAll(values: readonly unknown[]): string {

@@ -28,8 +28,8 @@ export const presetStoreItem = storage.defineItem<PresetStore>('local:presets', 
 });
 
 /**
- * Reads the stored presets and rules. A stored value that fails the schema is logged and replaced
- * by the default store in the result; storage itself is left unchanged, so nothing is lost.
+ * Reads the stored presets and rules. A stored value that fails the schema is logged, and the
+ * default store is returned in its place. Storage itself is left unchanged, so nothing is lost.
  */
 export async function readPresetStore(): Promise<PresetStore> {
   const stored: unknown = await presetStoreItem.getValue();
@@ -38,7 +38,7 @@ export async function readPresetStore(): Promise<PresetStore> {
 
   const first = parsed.error.issues[0];
   const where = first ? formatPath(first.path) || '(root)' : '(unknown)';
-  console.warn(`[presets] stored presets are invalid at ${where} (${parsed.error.issues.length} problems); using the built-in presets`);
+  console.warn(`[presets] stored presets are invalid at ${where} (${parsed.error.issues.length} problems), so the built-in presets are used`);
   return defaultPresetStore();
 }
 

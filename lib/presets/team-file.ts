@@ -8,7 +8,7 @@ import { findDuplicateIds, findUnknownPresets, problemsFromIssue, type FieldProb
 export const TEAM_FILE_FORMAT = 'gatekeeper-presets';
 export const TEAM_FILE_VERSION = 1;
 
-/** Largest file the importer reads, in characters; a real file with hundreds of presets is far smaller. */
+/** Largest file the importer reads, in characters. A preset takes about 150 characters, so this allows thousands. */
 export const MAX_TEAM_FILE_CHARS = 1_000_000;
 
 export const teamFileSchema = z.strictObject({

@@ -7,7 +7,7 @@ import { parseTeamFile } from '@/lib/presets/team-file';
 const docs = readFileSync('docs/presets.md', 'utf8');
 const schema = JSON.parse(readFileSync('public/managed_schema.json', 'utf8')) as Record<string, unknown>;
 
-/** The parsed ```json blocks of docs/presets.md, in order. */
+/** Parses the ```json blocks of docs/presets.md, in order. */
 function jsonBlocks(): Record<string, unknown>[] {
   return [...docs.matchAll(/```json\n([\s\S]*?)```/g)].map((match) => JSON.parse(match[1] ?? '') as Record<string, unknown>);
 }
