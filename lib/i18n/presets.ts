@@ -1,8 +1,8 @@
 import { defineMessages } from './define';
 
 // Validity presets: built-in names, preset descriptions, why a preset was picked, problems with a
-// custom validity period, and problems found when importing a team file. File problems start
-// with `{path}`, the field's position in the file, such as `presets[2].end.amount`.
+// custom validity period, and problems found in a team file or managed policy. Most of those
+// start with `{path}`, the field's position, such as `presets[2].end.amount`.
 export const presetMessages = defineMessages({
   en: {
     'presets.builtin.30-days': '30 days',
@@ -45,6 +45,7 @@ export const presetMessages = defineMessages({
     'presets.custom.end-not-after-start': 'The end is not after the start. Choose a later end date.',
     'presets.custom.end-in-past': 'The end is in the past, so the subscription would end at once. Choose a future end date.',
 
+    'presets.file.too-large': 'The file has more than {maximum} characters, which is too large for a preset file. Choose the file Gatekeeper exported.',
     'presets.file.invalid-json': 'The file is not valid JSON ({detail}). Export it again from Gatekeeper, or fix the syntax.',
     'presets.file.not-an-object': 'The file does not contain a JSON object. Choose a file exported by Gatekeeper.',
     'presets.file.unknown-format': '{path}: this is not a Gatekeeper preset file, because "format" is not "gatekeeper-presets". Choose a file exported by Gatekeeper.',
@@ -60,16 +61,17 @@ export const presetMessages = defineMessages({
     'presets.file.too-many': '{path} must have at most {maximum} entries.',
     'presets.file.invalid-value': '{path} must be one of: {allowed}.',
     'presets.file.invalid-id': '{path} may contain only letters, digits, ".", "_" and "-", and at most 64 characters.',
-    'presets.file.unknown-field': '{path} has the unknown field "{field}". Remove it.',
+    'presets.file.invalid-url': '{path} must be a full http or https URL, such as https://apim.example.org/management.',
+    'presets.file.unknown-field': '{path} is an unknown field. Remove it.',
     'presets.file.duplicate-id': '{path}: the id "{value}" is used twice. Give each entry its own id.',
     'presets.file.unknown-preset': '{path} names the preset "{value}", which is not in the file. Add that preset or change the id.',
     'presets.file.invalid': '{path} is invalid.',
 
     'presets.type.number': 'a number',
+    'presets.type.whole-number': 'a whole number',
     'presets.type.text': 'text',
     'presets.type.object': 'an object',
     'presets.type.list': 'a list',
-    'presets.type.value': 'a value of another type',
   },
   nb: {
     'presets.builtin.30-days': '30 dager',
@@ -112,6 +114,7 @@ export const presetMessages = defineMessages({
     'presets.custom.end-not-after-start': 'Slutten er ikke etter starten. Velg en senere sluttdato.',
     'presets.custom.end-in-past': 'Slutten er passert, så abonnementet ville sluttet med en gang. Velg en sluttdato fram i tid.',
 
+    'presets.file.too-large': 'Filen har mer enn {maximum} tegn, som er for stort for en forhåndsinnstillingsfil. Velg filen Gatekeeper eksporterte.',
     'presets.file.invalid-json': 'Filen er ikke gyldig JSON ({detail}). Eksporter den på nytt fra Gatekeeper, eller rett syntaksen.',
     'presets.file.not-an-object': 'Filen inneholder ikke et JSON-objekt. Velg en fil som Gatekeeper har eksportert.',
     'presets.file.unknown-format': '{path}: dette er ikke en forhåndsinnstillingsfil fra Gatekeeper, fordi «format» ikke er «gatekeeper-presets». Velg en fil som Gatekeeper har eksportert.',
@@ -127,16 +130,17 @@ export const presetMessages = defineMessages({
     'presets.file.too-many': '{path} kan ha høyst {maximum} oppføringer.',
     'presets.file.invalid-value': '{path} må være en av: {allowed}.',
     'presets.file.invalid-id': '{path} kan bare inneholde bokstaver, sifre, «.», «_» og «-», og høyst 64 tegn.',
-    'presets.file.unknown-field': '{path} har det ukjente feltet «{field}». Fjern det.',
+    'presets.file.invalid-url': '{path} må være en fullstendig http- eller https-adresse, for eksempel https://apim.example.org/management.',
+    'presets.file.unknown-field': '{path} er et ukjent felt. Fjern det.',
     'presets.file.duplicate-id': '{path}: ID-en «{value}» er brukt to ganger. Gi hver oppføring sin egen ID.',
     'presets.file.unknown-preset': '{path} viser til forhåndsinnstillingen «{value}», som ikke finnes i filen. Legg den til eller endre ID-en.',
     'presets.file.invalid': '{path} er ugyldig.',
 
     'presets.type.number': 'et tall',
+    'presets.type.whole-number': 'et heltall',
     'presets.type.text': 'tekst',
     'presets.type.object': 'et objekt',
     'presets.type.list': 'en liste',
-    'presets.type.value': 'en verdi av en annen type',
   },
 });
 

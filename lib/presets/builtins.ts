@@ -42,7 +42,7 @@ export function oneYearPreset(language: Language = 'en'): Preset {
   return buildPreset(definition, language);
 }
 
-/** Returns the settings of a connection nobody has configured: every built-in, 1 year as default, no rules. */
+/** Returns the settings of a connection without its own settings: every built-in, 1 year as default, no rules. */
 export function defaultPresetSettings(language: Language = 'en'): PresetSettings {
   return { presets: builtinPresets(language), defaultPresetId: ONE_YEAR_PRESET_ID, rules: [] };
 }

@@ -26,9 +26,11 @@ interface ZoneContext {
 /**
  * Computes the validity period a preset gives when a request is accepted at `now`.
  * Both instants are plain `Date`s, so `toISOString()` yields the ISO-8601 UTC form Gravitee stores.
- * Throws RangeError when `timeZone` is not an IANA zone name that the browser's Intl supports.
+ * Throws RangeError when `now` is an invalid Date, or when `timeZone` is not an IANA zone name
+ * that the browser's Intl supports.
  */
 export function computeValidity(preset: Pick<Preset, 'start' | 'end'>, now: Date, timeZone?: string): ValidityPeriod {
+  if (Number.isNaN(now.getTime())) throw new RangeError('computeValidity needs a valid `now`, but got an invalid Date.');
   const context = zoneContext(timeZone);
   const startingAt = computeStart(preset.start, now, context);
   const endingAt = computeEnd(preset.end, startingAt, context, timeZone);
@@ -103,7 +105,7 @@ function nextAnchorDay(start: Date, anchors: readonly CalendarAnchor[], context:
     }
   }
 
-  // The schema requires at least one anchor; an empty list can only come from unchecked input.
+  // The schema requires at least one anchor, so an empty list can only come from unchecked input.
   if (best === null) throw new RangeError('A calendar end needs at least one anchor day.');
   return localMidnight(best.year, best.month, best.day, timeZone);
 }
@@ -113,7 +115,7 @@ function dayKey(year: number, month: number, day: number): number {
 }
 
 function daysInMonth(year: number, month: number): number {
-  // Day 0 of the following month is the last day of this one; month lengths are the same in every zone.
+  // Day 0 of the following month is the last day of this one. Month lengths are the same in every zone.
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 

@@ -3,7 +3,7 @@ import type { ValidityPeriod } from '../gravitee/types';
 
 export const CUSTOM_RANGE_PROBLEMS = ['invalid-start', 'invalid-end', 'start-in-past', 'end-not-after-start', 'end-in-past'] as const;
 
-/** One reason a custom validity period cannot be sent; `presets.custom.<problem>` is its message. */
+/** One reason a custom validity period cannot be sent. Its message key is `presets.custom.<problem>`. */
 export type CustomRangeProblem = (typeof CUSTOM_RANGE_PROBLEMS)[number];
 
 /**

@@ -21,9 +21,9 @@ export function formatDuration(amount: number, unit: DurationUnit, language: Lan
   return presetText(language, `presets.unit.${unit}.${form}`, { count: amount });
 }
 
-/** Formats anchor days as a list joined with "or", such as "30 June or 31 December". */
+/** Formats anchor days as a list joined with "or", such as "June 30 or December 31". */
 export function formatAnchors(anchors: readonly CalendarAnchor[], language: Language): string {
-  // A leap year, so 29 February prints as itself; UTC, so no zone shifts the day.
+  // Year 2000 is a leap year, so 29 February prints as itself, and UTC keeps any zone from shifting the day.
   const format = new Intl.DateTimeFormat(language, { month: 'long', day: 'numeric', timeZone: 'UTC' });
   const dates = anchors.map((anchor) => {
     const lastDay = new Date(Date.UTC(2000, anchor.month, 0)).getUTCDate();

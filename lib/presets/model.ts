@@ -61,7 +61,7 @@ export const RULE_MATCHES = ['id', 'name-pattern'] as const;
 
 /**
  * A rule that picks `presetId` for requests whose API or plan matches `value`. With match `id` the
- * value is compared exactly; with `name-pattern` it is a case-insensitive glob (`*`, `?`).
+ * value is compared exactly, and with `name-pattern` it is a case-insensitive glob (`*`, `?`).
  */
 export const ruleSchema = z.strictObject({
   id: idSchema,
@@ -80,7 +80,7 @@ export type Rule = z.infer<typeof ruleSchema>;
 export type RuleField = (typeof RULE_FIELDS)[number];
 export type RuleMatch = (typeof RULE_MATCHES)[number];
 
-/** The preset choices that apply to one connection, since API and plan ids differ per installation. */
+/** The preset choices that apply to one connection, because API and plan ids differ per installation. */
 export const connectionPresetSettingsSchema = z.strictObject({
   defaultPresetId: z.nullable(idSchema),
   rules: z.array(ruleSchema),

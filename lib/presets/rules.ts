@@ -14,7 +14,7 @@ export interface PresetPick {
   reason: PickReason;
 }
 
-/** Tests whether one rule matches a request. Ids compare exactly; name patterns ignore case. */
+/** Tests whether one rule matches a request. Ids compare exactly, and name patterns ignore case. */
 export function ruleMatches(rule: Pick<Rule, 'field' | 'match' | 'value'>, request: RuleTarget): boolean {
   const id = rule.field === 'api' ? request.apiId : request.planId;
   const name = rule.field === 'api' ? request.apiName : request.planName;

@@ -1,5 +1,7 @@
+import { builtinPresets, oneYearPreset } from '@/lib/presets/builtins';
 import { computeValidity } from '@/lib/presets/compute';
-import type { PresetEnd, StartKind } from '@/lib/presets/model';
+import { START_KINDS, type PresetEnd, type StartKind } from '@/lib/presets/model';
+import { defaultValidity, validateValidity } from '@/lib/validity';
 
 interface Case {
   name: string;
@@ -117,8 +119,38 @@ describe('computeValidity', () => {
     }
   });
 
+  it('rejects invalid now', () => {
+    expect(() => computeValidity({ start: 'now', end: endOfYear }, new Date('not a date'), 'Europe/Oslo')).toThrow(/valid `now`/);
+  });
+
   it('rejects unknown time zone', () => {
     expect(() => computeValidity({ start: 'now', end: days(1) }, new Date(), 'Nowhere/Bogus')).toThrow(RangeError);
     expect(() => computeValidity({ start: 'now', end: days(1) }, new Date(), 'Nowhere/Bogus')).toThrow(/Nowhere\/Bogus/);
+  });
+});
+
+describe('computeValidity with every built-in', () => {
+  const instants = ['2026-03-28T23:30:00.000Z', '2026-06-30T11:00:00.000Z', '2026-12-31T23:59:59.999Z', '2028-02-29T12:00:00.000Z'];
+  const zones = ['Europe/Oslo', 'Pacific/Auckland', 'America/Los_Angeles', 'UTC'];
+
+  it('always passes validateValidity', () => {
+    for (const preset of builtinPresets()) {
+      for (const start of START_KINDS) {
+        for (const zone of zones) {
+          for (const instant of instants) {
+            const now = new Date(instant);
+            const period = computeValidity({ start, end: preset.end }, now, zone);
+            expect(validateValidity(period, now), `${preset.id} ${start} ${zone} ${instant}`).toBeNull();
+          }
+        }
+      }
+    }
+  });
+
+  it('matches defaultValidity for 1 year', () => {
+    for (const instant of instants) {
+      const now = new Date(instant);
+      expect(computeValidity(oneYearPreset(), now)).toEqual(defaultValidity(now));
+    }
   });
 });
