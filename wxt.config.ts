@@ -35,6 +35,8 @@ export default defineConfig({
     ...(manifestVersion === 3
       ? { permissions, optional_permissions: optionalPermissions, optional_host_permissions: anyHost, host_permissions: loopbackHosts }
       : { permissions: [...permissions, ...loopbackHosts], optional_permissions: [...optionalPermissions, ...anyHost] }),
-    ...(browser === 'firefox' ? { browser_specific_settings: { gecko } } : {}),
+    // Lets administrators pre-set connections, presets and rules by policy (storage.managed).
+    // Firefox reads such policies from policies.json without a schema in the manifest.
+    ...(browser === 'firefox' ? { browser_specific_settings: { gecko } } : { storage: { managed_schema: 'managed_schema.json' } }),
   }),
 });

@@ -4,6 +4,7 @@ import { changeEndDate, readSubscription } from '@/lib/background/end-date';
 import { injectPanel, syncConsoleScript } from '@/lib/background/console-script';
 import { openNotification, updateNotifications } from '@/lib/background/notifications';
 import { applyDemoConnection } from '@/lib/background/demo';
+import { syncManagedConnections } from '@/lib/background/managed-connections';
 import { pollAfterReconnect, pollDue, pollNow, pollWithNewSettings } from '@/lib/background/poll';
 import { POLL_ALARM } from '@/lib/background/schedule';
 import type { BackgroundRequest } from '@/lib/messages';
@@ -53,7 +54,8 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message: BackgroundRequest, sender) => handleMessage(message, sender));
 
   browser.runtime.onInstalled.addListener((details) => {
-    applyDemoConnection()
+    syncManagedConnections()
+      .then(() => applyDemoConnection())
       .then(() => refreshAfterSettingsChange())
       .then(async () => {
         const configured = (await connectionsItem.getValue()).length > 0;
@@ -62,6 +64,7 @@ export default defineBackground(() => {
       .catch(logFailure('install'));
   });
   browser.runtime.onStartup.addListener(() => {
+    syncManagedConnections().catch(logFailure('managed connections'));
     syncConsoleScript().catch(logFailure('content script registration'));
     pollDue().catch(logFailure('start-up poll'));
   });
@@ -75,6 +78,9 @@ export default defineBackground(() => {
   browser.permissions.onAdded.addListener(() => refreshAfterSettingsChange().catch(logFailure('permission change')));
   browser.permissions.onRemoved.addListener(() => refreshAfterSettingsChange().catch(logFailure('permission change')));
   connectionsItem.watch(() => refreshAfterSettingsChange().catch(logFailure('connection change')));
+  browser.storage.onChanged.addListener((_changes, area) => {
+    if (area === 'managed') syncManagedConnections().catch(logFailure('managed connections'));
+  });
   tokensItem.watch(() => pollWithNewSettings().catch(logFailure('token change')));
   preferencesItem.watch((next, previous) => {
     const switchedOn = next.notifications && !previous?.notifications;

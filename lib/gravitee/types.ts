@@ -10,6 +10,8 @@ export interface Connection {
   managementUrl: string;
   /** Organization id; Gravitee's default organization is `DEFAULT`. */
   organization: string;
+  /** Set by an administrator's policy (storage.managed): the user may add a token but not edit or remove it. */
+  managed?: boolean;
 }
 
 /** A subscription request waiting for an API owner's decision (a SUBSCRIPTION_APPROVAL task). */
