@@ -29,6 +29,7 @@ export const panelStyles = `
 .gk-refresh { margin-left: auto; }
 
 .gk-links { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 12px; margin: 0 0 8px; }
+.gk-links .gk-status { flex-basis: 100%; margin: 0; }
 .gk-link-button {
   padding: 0;
   border: 0;

@@ -4,12 +4,13 @@ import { panelMessages } from './panel';
 import { optionsMessages } from './options';
 import { launcherMessages } from './launcher';
 import { notificationMessages } from './notifications';
+import { popupMessages } from './popup';
 import type { Language } from './language';
 
 export { browserLanguage, languageFromLocale, type Language } from './language';
 
-const en = { ...badgeMessages.en, ...errorMessages.en, ...panelMessages.en, ...optionsMessages.en, ...launcherMessages.en, ...notificationMessages.en };
-const nb = { ...badgeMessages.nb, ...errorMessages.nb, ...panelMessages.nb, ...optionsMessages.nb, ...launcherMessages.nb, ...notificationMessages.nb };
+const en = { ...badgeMessages.en, ...errorMessages.en, ...panelMessages.en, ...optionsMessages.en, ...launcherMessages.en, ...notificationMessages.en, ...popupMessages.en };
+const nb = { ...badgeMessages.nb, ...errorMessages.nb, ...panelMessages.nb, ...optionsMessages.nb, ...launcherMessages.nb, ...notificationMessages.nb, ...popupMessages.nb };
 
 export type MessageKey = keyof typeof en;
 
