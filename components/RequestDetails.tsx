@@ -4,7 +4,7 @@ import type { Translate } from '@/lib/i18n';
 export interface RequestDetailsProps {
   request: PendingRequest;
   t: Translate;
-  /** Shown as the first fact when several connections are configured; null hides it. */
+  /** Name of the connection, shown as the first fact when several are configured. Null hides it. */
   connectionName: string | null;
 }
 

@@ -19,7 +19,7 @@ export interface RequestPanelProps {
   language: Language;
   /** Current time; tests pass a fixed clock. */
   now?: () => Date;
-  /** Renders links under the header, e.g. the popup's console and options links; null until the first snapshot. */
+  /** Renders links under the header, such as the popup's console and options links. The snapshot is null until the first one arrives. */
   renderLinks?(snapshot: PollSnapshot | null): ReactNode;
 }
 
@@ -32,8 +32,8 @@ const CLOCK_TICK_MS = 30_000;
 const NOTICE_LIFETIME_MS = 8_000;
 
 /**
- * The list of pending subscription requests of every connection with Accept and Reject, shared by
- * the console panel and the toolbar popup. It reads and changes data only through `transport`.
+ * Renders the pending subscription requests of every connection with Accept and Reject, for the
+ * console panel and the toolbar popup. It reads and changes data only through `transport`.
  */
 export function RequestPanel({ transport, language, now = systemClock, renderLinks }: RequestPanelProps) {
   const t = translator(language);
@@ -64,11 +64,11 @@ export function RequestPanel({ transport, language, now = systemClock, renderLin
     [snapshot, handledKeys],
   );
   const view = describeSnapshot(snapshot, transportFailed, visible, tick, language, t);
-  const shown = visible.filter((request) => view.rowFreshness.has(request.connectionId));
-  const currentCount = shown.filter((request) => view.rowFreshness.get(request.connectionId) === 'current').length;
+  const listed = visible.filter((request) => view.rowFreshness.has(request.connectionId));
+  const currentCount = listed.filter((request) => view.rowFreshness.get(request.connectionId) === 'current').length;
   const count = view.complete ? { value: currentCount, complete: true } : currentCount > 0 ? { value: currentCount, complete: false } : null;
 
-  /** Whether another tab, panel or popup is sending a decision on the request; old marks are leftovers of a stopped worker. */
+  /** Returns whether another tab, panel or popup is sending a decision on the request. Older marks are leftovers of a stopped worker. */
   function busyElsewhere(key: string): boolean {
     const entry = inFlight[key];
     if (!entry || sendingKeys.has(key)) return false;
@@ -95,9 +95,9 @@ export function RequestPanel({ transport, language, now = systemClock, renderLin
         ))}
       </div>
 
-      {shown.length > 0 && (
+      {listed.length > 0 && (
         <ul className="gk-list" aria-label={t('panel.list.label')}>
-          {shown.map((request) => {
+          {listed.map((request) => {
             const key = requestKey(request);
             const connection = connections.get(request.connectionId);
             return (

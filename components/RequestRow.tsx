@@ -10,15 +10,15 @@ import type { AcceptHandler, RejectHandler } from './request-actions';
 
 export interface RequestRowProps {
   request: PendingRequest;
-  /** "application → API (plan)", with the connection when there are several; used in labels. */
+  /** "application → API (plan)" for the button labels, with the connection when there are several. */
   summary: string;
-  /** The connection's name, shown when several connections are configured; null hides it. */
+  /** Name of the connection, shown when several are configured. Null hides it. */
   connectionName: string | null;
-  /** Console address of the request's connection for the deep link; no link is shown without one. */
+  /** Console address of the request's connection, for the deep link. Without one no link is shown. */
   consoleUrl: string | null;
   /** Whether the row comes from an old or failed poll and is marked as possibly out of date. */
   outOfDate: boolean;
-  /** Whether another tab or window is sending a decision on this request; the buttons are disabled meanwhile. */
+  /** Whether another tab or window is sending a decision on this request. The buttons are disabled meanwhile. */
   busyElsewhere: boolean;
   language: Language;
   /** The panel's clock tick: the wait time and the offered validity period are computed from it. */

@@ -58,7 +58,7 @@ function describeConnection(
       return { lines, rows: null };
     case 'error':
       if (entry.error) add('error', errorSentence(t, entry.error), 'error');
-      // The background stops polling after 401 and 403, because another try cannot fix them.
+      // A null nextPollAt means the background waits for the user (after 401 or 403), because another try cannot fix those.
       if (entry.nextPollAt === null) add('paused', t('panel.status.paused'), 'info');
       break;
     case 'ok':

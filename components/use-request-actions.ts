@@ -17,7 +17,7 @@ interface RequestActionsOptions {
 }
 
 export interface RequestActions {
-  /** Keys (requestKey) of requests handled here; they stay hidden even if an older snapshot still lists them. */
+  /** Keys (requestKey) of requests handled here. They stay hidden even if an older snapshot still lists them. */
   handledKeys: ReadonlySet<string>;
   /** Keys of requests this panel is sending a decision on, so their in-flight marks are not "elsewhere". */
   sendingKeys: ReadonlySet<string>;

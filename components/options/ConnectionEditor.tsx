@@ -12,7 +12,7 @@ import { validateConnection, type ConnectionErrors, type ConnectionField, type C
 
 export interface ConnectionEditorProps {
   t: Translate;
-  /** The stored connection being edited; null when adding one. */
+  /** The stored connection being edited, or null when adding one. */
   original: Connection | null;
   hasSavedToken: boolean;
   /** The other stored connections, for the duplicate checks. */
@@ -20,7 +20,7 @@ export interface ConnectionEditorProps {
   fetchImpl: typeof fetch;
   /** Called after Save stored the connection, with the stored state and the message to show. */
   onSaved(stored: Pick<SavedOptions, 'connections' | 'tokenIds'>, notice: NoticeMessage): void;
-  /** Closes the editor; absent when there is nothing to go back to. */
+  /** Closes the editor. Absent when there is nothing to go back to. */
   onCancel?(): void;
 }
 
@@ -63,7 +63,7 @@ export function ConnectionEditor({ t, original, hasSavedToken, others, fetchImpl
     setFieldErrors((errors) => ({ ...errors, token: undefined }));
   }
 
-  /** Validates the form; on failure shows the field errors and a summary through `show`. */
+  /** Validates the form. On failure it shows the field errors, and a summary through `show`. */
   function validated(show: (notice: NoticeMessage) => void) {
     const result = validateConnection(form, { id, original, hasSavedToken, others });
     if (!result.ok) {
@@ -115,7 +115,11 @@ export function ConnectionEditor({ t, original, hasSavedToken, others, fetchImpl
     if (!result) return;
     const { connection, token } = result;
     // A saved token is read only when validation kept it, so it never goes to a changed target.
-    const readToken = async () => (token.kind === 'replace' ? token.token : token.kind === 'keep' && hasSavedToken ? savedToken(id) : null);
+    const readToken = async (): Promise<string | null> => {
+      if (token.kind === 'replace') return token.token;
+      if (token.kind === 'keep' && hasSavedToken) return savedToken(id);
+      return null;
+    };
 
     const test = runConnectionTest(t, connection, readToken, fetchImpl);
     setTesting(true);

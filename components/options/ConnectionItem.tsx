@@ -11,11 +11,11 @@ export interface ConnectionItemProps {
   hasToken: boolean;
   fetchImpl: typeof fetch;
   onEdit(): void;
-  /** Removes the connection and its token from storage; rejects when the write failed. */
+  /** Removes the connection and its token from storage. Rejects when the write failed. */
   onRemove(): Promise<void>;
 }
 
-/** Renders one stored connection with Edit, Test connection and Remove, which asks for confirmation first. */
+/** Renders one stored connection with Edit, Test connection and Remove. Remove takes effect only after a confirmation. */
 export function ConnectionItem({ t, connection, hasToken, fetchImpl, onEdit, onRemove }: ConnectionItemProps) {
   const titleId = useId();
   const [confirming, setConfirming] = useState(false);

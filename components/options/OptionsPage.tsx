@@ -16,7 +16,7 @@ export interface OptionsPageProps {
 
 const browserFetch: typeof fetch = (input, init) => globalThis.fetch(input, init);
 
-/** The open editor: `id` is the connection being edited, null for a new one; `key` remounts the form on every open. */
+/** The open editor. `id` is the connection being edited, or null for a new one, and `key` remounts the form on every open. */
 interface OpenEditor {
   id: string | null;
   key: number;

@@ -8,7 +8,7 @@ import { validatePreferences, type PreferencesForm as PreferencesFormValues } fr
 
 export interface PreferencesFormProps {
   t: Translate;
-  /** The language and poll interval as typed; the page follows the language at once. */
+  /** The language and poll interval as typed. The page follows the language at once. */
   values: PreferencesFormValues;
   onChange(values: PreferencesFormValues): void;
   notificationsOn: boolean;

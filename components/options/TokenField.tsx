@@ -6,9 +6,9 @@ export interface TokenFieldProps {
   t: Translate;
   value: string;
   onChange(value: string): void;
-  /** Whether a token is stored for this connection; its value is never loaded into the form. */
+  /** Whether a token is stored for this connection. Its value is never loaded into the form. */
   hasSavedToken: boolean;
-  /** Whether Save deletes the saved token; only offered while a token is saved. */
+  /** Whether Save deletes the saved token. The choice is offered only while a token is saved. */
   removeToken: boolean;
   onRemoveTokenChange(remove: boolean): void;
   error?: string;

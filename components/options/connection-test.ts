@@ -26,8 +26,8 @@ export async function testConnection(t: Translate, connection: Connection, token
 
 /**
  * Requests host access for the connection, then tests it. Must be called directly in a click
- * handler: the access request happens before the first await, or the browser refuses it for
- * lack of a user gesture. `readToken` is called only after access is granted.
+ * handler, because the browser rejects an access request made after an await for lack of a user
+ * gesture. `readToken` is called only after access is granted.
  */
 export function runConnectionTest(
   t: Translate,

@@ -3,7 +3,7 @@ import type { Connection } from '@/lib/gravitee/types';
 import { connectionsItem, preferencesItem, tokensItem, type Preferences } from '@/lib/storage';
 import type { TokenChange } from './validate-connection';
 
-/** Settings as the options page shows them. Token values stay in storage; only their presence is loaded. */
+/** Settings as the options page shows them. Token values stay in storage, and only their presence is loaded. */
 export interface SavedOptions {
   connections: Connection[];
   /** Ids of the connections with a stored token. */
@@ -21,7 +21,7 @@ export async function loadSavedOptions(): Promise<SavedOptions> {
   return { connections, tokenIds: tokenIdsOf(tokens), preferences };
 }
 
-/** Writes connections and tokens in one storage write, so a watcher never sees a connection without its token. */
+/** Writes connections and tokens in one storage write, so a watcher never reads a connection without its token. */
 async function writeConnections(connections: Connection[], tokens: Record<string, string>): Promise<Pick<SavedOptions, 'connections' | 'tokenIds'>> {
   await storage.setItems([
     { item: tokensItem, value: tokens },
@@ -36,8 +36,10 @@ async function writeConnections(connections: Connection[], tokens: Record<string
  */
 export async function storeConnection(connection: Connection, token: TokenChange): Promise<Pick<SavedOptions, 'connections' | 'tokenIds'>> {
   const [connections, tokens] = await Promise.all([connectionsItem.getValue(), tokensItem.getValue()]);
-  const exists = connections.some((entry) => entry.id === connection.id);
-  const nextConnections = exists ? connections.map((entry) => (entry.id === connection.id ? connection : entry)) : [...connections, connection];
+  const index = connections.findIndex((entry) => entry.id === connection.id);
+  const nextConnections = [...connections];
+  if (index === -1) nextConnections.push(connection);
+  else nextConnections[index] = connection;
 
   const nextTokens = { ...tokens };
   if (token.kind === 'replace') nextTokens[connection.id] = token.token;
@@ -56,7 +58,7 @@ export async function removeConnection(id: string): Promise<Pick<SavedOptions, '
   );
 }
 
-/** Returns the stored token of a connection, for Test connection; null when it has none. */
+/** Returns the stored token of a connection for Test connection, or null when it has none. */
 export async function savedToken(id: string): Promise<string | null> {
   return (await tokensItem.getValue())[id] || null;
 }

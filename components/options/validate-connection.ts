@@ -8,7 +8,7 @@ export interface ConnectionForm {
   consoleUrl: string;
   managementUrl: string;
   organization: string;
-  /** A newly typed token; empty keeps the saved one, or uses the console session when none is saved. */
+  /** A newly typed token. Empty keeps the saved one, or uses the console session when none is saved. */
   token: string;
   /** Whether Save deletes the saved token, so the connection uses the console session. */
   removeToken: boolean;
@@ -18,11 +18,11 @@ export type ConnectionField = Exclude<keyof ConnectionForm, 'removeToken'>;
 
 export type ConnectionErrors = Partial<Record<ConnectionField, MessageKey>>;
 
-/** What the editor knows about the stored state when it validates. */
+/** The stored state that validation needs. */
 export interface ConnectionContext {
   /** Id of the connection: the stored one when editing, a new one when adding. */
   id: string;
-  /** The stored connection being edited; null when adding. */
+  /** The stored connection being edited, or null when adding. */
   original: Connection | null;
   /** Whether a token is stored for this connection. Validation needs its presence, not its value. */
   hasSavedToken: boolean;
@@ -30,7 +30,7 @@ export interface ConnectionContext {
   others: readonly Connection[];
 }
 
-/** What Save does with the stored token. */
+/** The change that Save makes to the stored token. */
 export type TokenChange = { kind: 'keep' } | { kind: 'replace'; token: string } | { kind: 'remove' };
 
 export type ValidatedConnection =
@@ -97,7 +97,7 @@ export function validateConnection(form: ConnectionForm, context: ConnectionCont
   if (organization === '') errors.organization = 'options.invalid.organization';
 
   const name = form.name.trim() || (consoleUrl ? consoleHost(consoleUrl) : '');
-  // Rows and status lines are told apart by name only, so two connections must not share one.
+  // Rows and status lines name their connection only, so two connections must not share a name.
   if (name !== '' && context.others.some((other) => other.name.trim().toLowerCase() === name.toLowerCase())) {
     errors.name = form.name.trim() === '' ? 'options.invalid.name.duplicate-host' : 'options.invalid.name.duplicate';
   }

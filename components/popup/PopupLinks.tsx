@@ -4,9 +4,9 @@ import type { PollSnapshot } from '@/lib/messages';
 
 export interface PopupLinksProps {
   t: Translate;
-  /** Null until the first snapshot arrives; then only the options link is shown. */
+  /** Null until the first snapshot arrives, and then only the options link is shown. */
   snapshot: PollSnapshot | null;
-  /** Opens the options page; rejects when the browser could not open it. */
+  /** Opens the options page. Rejects when the browser could not open it. */
   onOpenOptions(): Promise<void>;
 }
 

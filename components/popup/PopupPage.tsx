@@ -6,15 +6,16 @@ import { PopupLinks } from './PopupLinks';
 export interface PopupPageProps {
   transport: RequestTransport;
   language: Language;
-  /** Opens the options page; rejects when the browser could not open it. */
+  /** Opens the options page. Rejects when the browser could not open it. */
   openOptions(): Promise<void>;
   /** Current time; tests pass a fixed clock. */
   now?: () => Date;
 }
 
 /**
- * The toolbar popup: the same request panel as in the console, with links to each console and to
- * the options. Accept and reject go through the background worker, so they work with no console tab open.
+ * Renders the toolbar popup: the same request panel as in the console, with links to each console
+ * and to the options. Accept and reject go through the background worker, so they work with no
+ * console tab open.
  */
 export function PopupPage({ transport, language, openOptions, now }: PopupPageProps) {
   const t = translator(language);

@@ -6,7 +6,7 @@ import { backgroundTransport } from '@/lib/background-transport';
 import { browserLanguage, translate, type Language } from '@/lib/i18n';
 import { preferencesItem } from '@/lib/storage';
 
-/** The language chosen in the options, or the browser's when set to auto or unreadable. */
+/** Returns the language chosen in the options, or the browser's when it is set to auto or cannot be read. */
 async function preferredLanguage(): Promise<Language> {
   try {
     const preferences = await preferencesItem.getValue();

@@ -27,7 +27,7 @@ export function makeRequest(overrides: Partial<PendingRequest> = {}): PendingReq
   };
 }
 
-/** One connection's snapshot after a successful poll 20 seconds ago, listing makeRequest(). */
+/** Builds one connection's snapshot after a successful poll 20 seconds ago, listing makeRequest(). */
 export function makeConnectionSnapshot(overrides: Partial<ConnectionSnapshot> = {}): ConnectionSnapshot {
   return {
     connectionId: CONNECTION_ID,
@@ -46,7 +46,7 @@ export function makeConnectionSnapshot(overrides: Partial<ConnectionSnapshot> = 
   };
 }
 
-/** A snapshot with a single connection, built by makeConnectionSnapshot. */
+/** Builds a snapshot with a single connection from makeConnectionSnapshot. */
 export function makeSnapshot(overrides: Partial<ConnectionSnapshot> = {}): PollSnapshot {
   return { connections: [makeConnectionSnapshot(overrides)] };
 }

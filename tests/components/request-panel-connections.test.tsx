@@ -16,7 +16,7 @@ function testRequest(overrides: Parameters<typeof makeRequest>[0] = {}) {
   return makeRequest({ connectionId: TEST_ID, subscriptionId: 'sub-test', applicationName: 'Test App', createdAt: NOW.getTime() - 5 * HOUR_MS, ...overrides });
 }
 
-/** Two connections, production and test, each with one request; overrides apply per connection. */
+/** Builds two connections, production and test, each with one request. Overrides apply per connection. */
 function twoConnections(
   prod: Parameters<typeof makeConnectionSnapshot>[0] = {},
   test: Parameters<typeof makeConnectionSnapshot>[0] = {},

@@ -452,7 +452,7 @@ describe('RequestPanel status', () => {
   });
 
   it('keeps rows current for two intervals', async () => {
-    // The badge calls a count stale after STALE_AFTER_INTERVALS (3) intervals; the panel uses the same rule.
+    // The panel follows the badge, which calls a count stale only after STALE_AFTER_INTERVALS (3) intervals.
     renderPanel(makeSnapshot({ lastSuccessAt: NOW.getTime() - 150_000, intervalSeconds: 60 }));
 
     const [row] = await findRows();
