@@ -1,6 +1,7 @@
 import { performAction } from '@/lib/background/actions';
 import { renderBadge } from '@/lib/background/badge-renderer';
 import { changeEndDate, readSubscription } from '@/lib/background/end-date';
+import { subscriptionPageInfo } from '@/lib/background/subscription-page';
 import { injectPanel, syncConsoleScript } from '@/lib/background/console-script';
 import { openNotification, updateNotifications } from '@/lib/background/notifications';
 import { applyDemoConnection } from '@/lib/background/demo';
@@ -36,6 +37,8 @@ async function handleMessage(message: BackgroundRequest, sender: Browser.runtime
       return readSubscription(message.target);
     case 'change-end-date':
       return changeEndDate(message.target, message.endingAt);
+    case 'subscription-page':
+      return subscriptionPageInfo(message.target);
   }
 }
 

@@ -1,3 +1,4 @@
+import type { SubscriptionPageInfo } from './background/subscription-page';
 import type { SerializedGraviteeError } from './gravitee/errors';
 import type { PendingRequest, SubscriptionDetails, SubscriptionSummary, SubscriptionTarget } from './gravitee/types';
 
@@ -53,7 +54,8 @@ export type BackgroundRequest =
   | { type: 'load-panel' }
   | { type: 'console-opened' }
   | { type: 'get-subscription'; target: SubscriptionTarget }
-  | { type: 'change-end-date'; target: SubscriptionTarget; endingAt: string | null };
+  | { type: 'change-end-date'; target: SubscriptionTarget; endingAt: string | null }
+  | { type: 'subscription-page'; target: SubscriptionTarget };
 
 export type BackgroundResponse<T extends BackgroundRequest> = T extends { type: 'get-snapshot' | 'poll-now' }
   ? PollSnapshot
@@ -63,7 +65,9 @@ export type BackgroundResponse<T extends BackgroundRequest> = T extends { type: 
       ? { ok: boolean }
       : T extends { type: 'get-subscription' | 'change-end-date' }
         ? SubscriptionResult
-        : never;
+        : T extends { type: 'subscription-page' }
+          ? SubscriptionPageInfo
+          : never;
 
 /** Sends a typed message to the background worker and returns its typed answer. */
 export async function sendToBackground<T extends BackgroundRequest>(message: T): Promise<BackgroundResponse<T>> {

@@ -1,7 +1,9 @@
-import { connectionsItem } from '@/lib/storage';
 import { connectionForPage } from '@/lib/console-page';
+import { browserLanguage } from '@/lib/i18n/language';
 import { sendToBackground } from '@/lib/messages';
+import { connectionsItem, preferencesItem } from '@/lib/storage';
 import { mountLauncher } from './launcher';
+import { watchSubscriptionPages } from './subscription-page';
 
 export default defineContentScript({
   // The console's origin is the user's choice, so the background registers this script at run
@@ -9,7 +11,10 @@ export default defineContentScript({
   matches: [],
   registration: 'runtime',
   async main(ctx) {
-    if (!connectionForPage(location.href, await connectionsItem.getValue())) return;
+    const connection = connectionForPage(location.href, await connectionsItem.getValue());
+    if (!connection) return;
+    const preferences = await preferencesItem.getValue();
+    const language = preferences.language === 'auto' ? browserLanguage() : preferences.language;
 
     // Opening the console is a moment the user looks at requests: refresh if a poll is due.
     sendToBackground({ type: 'console-opened' }).catch((error: unknown) => console.warn('[console-panel] could not reach the background', error));
@@ -22,11 +27,13 @@ export default defineContentScript({
       append: 'last',
       // Keeps typing in the reject message from reaching the console's keyboard shortcuts.
       isolateEvents: true,
-      onMount: (container, shadow) => mountLauncher(container, shadow, ctx),
+      onMount: (container, shadow) => mountLauncher(container, shadow, ctx, language),
       onRemove: (mounted) => {
         mounted?.then((unmount) => unmount()).catch((error: unknown) => console.error('[console-panel] unmount failed', error));
       },
     });
     ui.mount();
+
+    watchSubscriptionPages(ctx, connection, language);
   },
 });

@@ -1,9 +1,9 @@
 import type { ContentScriptContext } from '#imports';
-import { browserLanguage, type Language } from '@/lib/i18n/language';
+import type { Language } from '@/lib/i18n/language';
 import { launcherMessages } from '@/lib/i18n/launcher';
 import { sendToBackground } from '@/lib/messages';
 import '@/lib/panel-host';
-import { preferencesItem, snapshotItem } from '@/lib/storage';
+import { snapshotItem } from '@/lib/storage';
 import type { PollSnapshot } from '@/lib/messages';
 import { launcherStyles } from './launcher-styles';
 
@@ -24,10 +24,7 @@ function vouchedCount(snapshot: PollSnapshot): number | null {
  * Builds the small launcher button and the empty panel frame. The panel's React code is injected
  * by the background worker on the first open only, so console pages that never open it stay light.
  */
-export async function mountLauncher(container: HTMLElement, shadow: ShadowRoot, ctx: ContentScriptContext): Promise<() => void> {
-  const preferences = await preferencesItem.getValue();
-  const language = preferences.language === 'auto' ? browserLanguage() : preferences.language;
-
+export async function mountLauncher(container: HTMLElement, shadow: ShadowRoot, ctx: ContentScriptContext, language: Language): Promise<() => void> {
   const style = document.createElement('style');
   style.textContent = launcherStyles;
   shadow.append(style);

@@ -5,12 +5,19 @@ import { optionsMessages } from './options';
 import { launcherMessages } from './launcher';
 import { notificationMessages } from './notifications';
 import { popupMessages } from './popup';
+import { presetMessages } from './presets';
+import { consolePageMessages } from './console-page';
 import type { Language } from './language';
+
+export const messageAreas = [badgeMessages, errorMessages, panelMessages, optionsMessages, launcherMessages, notificationMessages, popupMessages, presetMessages, consolePageMessages] as const;
 
 export { browserLanguage, languageFromLocale, type Language } from './language';
 
-const en = { ...badgeMessages.en, ...errorMessages.en, ...panelMessages.en, ...optionsMessages.en, ...launcherMessages.en, ...notificationMessages.en, ...popupMessages.en };
-const nb = { ...badgeMessages.nb, ...errorMessages.nb, ...panelMessages.nb, ...optionsMessages.nb, ...launcherMessages.nb, ...notificationMessages.nb, ...popupMessages.nb };
+type Union<T> = (T extends unknown ? (value: T) => void : never) extends (value: infer U) => void ? U : never;
+type English = Union<(typeof messageAreas)[number]['en']>;
+
+const en = Object.assign({}, ...messageAreas.map((area) => area.en)) as English;
+const nb = Object.assign({}, ...messageAreas.map((area) => area.nb)) as Record<keyof English, string>;
 
 export type MessageKey = keyof typeof en;
 

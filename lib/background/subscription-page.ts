@@ -1,0 +1,76 @@
+import { toSerializedError, type SerializedGraviteeError } from '../gravitee/errors';
+import type { PendingRequest, SubscriptionDetails, SubscriptionTarget } from '../gravitee/types';
+import { presetDisplayName } from '../presets/builtins';
+import { computeValidity } from '../presets/compute';
+import { describePickReason } from '../presets/describe';
+import { defaultValidityFor, effectivePresetSettings } from '../presets/resolve';
+import { recentDecisionsItem, snapshotItem } from '../storage';
+import { userLanguage } from './language';
+import { readSubscription } from './end-date';
+
+/** What a console subscription page needs to offer Gatekeeper's controls. */
+export type SubscriptionPageInfo =
+  | {
+      ok: true;
+      target: SubscriptionTarget;
+      subscription: SubscriptionDetails;
+      /** The pending request as the last poll listed it; null for a request not in the user's tasks. */
+      request: PendingRequest | null;
+      /** The validity a one-click Accept uses, for a pending request. */
+      accept: { presetName: string; reason: string; startingAt: string; endingAt: string | null } | null;
+      /** End dates the presets give from today, for "Change end date". */
+      endDateChoices: Array<{ presetId: string; name: string; endingAt: string | null }>;
+    }
+  | { ok: false; error: SerializedGraviteeError };
+
+/**
+ * The environment id of a subscription shown on a console page. The page's URL may hold an hrid
+ * (e.g. `default`), but v2 paths without the organization need the id, which the last poll or a
+ * recent decision knows.
+ */
+async function knownRequest(target: SubscriptionTarget): Promise<PendingRequest | null> {
+  const snapshot = await snapshotItem.getValue();
+  const pending = snapshot.connections
+    .find((entry) => entry.connectionId === target.connectionId)
+    ?.requests.find((request) => request.subscriptionId === target.subscriptionId);
+  if (pending) return pending;
+  const recent = await recentDecisionsItem.getValue();
+  return recent.find((entry) => entry.request.connectionId === target.connectionId && entry.request.subscriptionId === target.subscriptionId)?.request ?? null;
+}
+
+/** Reads a subscription shown on a console page and computes the Accept and end-date offers. */
+export async function subscriptionPageInfo(target: SubscriptionTarget, now = new Date()): Promise<SubscriptionPageInfo> {
+  const known = await knownRequest(target);
+  // NOTE: a subscription missing from the poll and from recent decisions keeps the page's
+  // environment segment; when that is an hrid, the v2 read fails with "Invalid organization or environment".
+  const resolved: SubscriptionTarget = known ? { ...target, environmentId: known.environmentId } : target;
+
+  const read = await readSubscription(resolved);
+  if (!read.ok) return read;
+
+  try {
+    const language = await userLanguage();
+    const settings = await effectivePresetSettings(target.connectionId);
+    const pending = read.subscription.status === 'PENDING' && known !== null && known.subscriptionId === target.subscriptionId ? known : null;
+
+    let accept = null;
+    if (pending) {
+      const offer = await defaultValidityFor(pending, now, settings);
+      accept = {
+        presetName: presetDisplayName(offer.preset, language),
+        reason: describePickReason(offer.reason, language),
+        startingAt: offer.validity.startingAt.toISOString(),
+        endingAt: offer.validity.endingAt?.toISOString() ?? null,
+      };
+    }
+
+    const endDateChoices = settings.presets.map((preset) => ({
+      presetId: preset.id,
+      name: presetDisplayName(preset, language),
+      endingAt: computeValidity(preset, now).endingAt?.toISOString() ?? null,
+    }));
+    return { ok: true, target: resolved, subscription: read.subscription, request: pending, accept, endDateChoices };
+  } catch (error) {
+    return { ok: false, error: toSerializedError(error) };
+  }
+}
