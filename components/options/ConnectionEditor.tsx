@@ -144,6 +144,7 @@ export function ConnectionEditor({ t, original, hasSavedToken, others, fetchImpl
           form={form}
           errors={errorTexts}
           hasSavedToken={hasSavedToken}
+          managed={original?.managed === true}
           detecting={detection.detecting}
           onChange={updateField}
           onRemoveTokenChange={setRemoveToken}

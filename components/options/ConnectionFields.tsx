@@ -9,6 +9,8 @@ export interface ConnectionFieldsProps {
   /** Translated validation messages by field. */
   errors: Partial<Record<ConnectionField, string>>;
   hasSavedToken: boolean;
+  /** Whether an administrator set the connection by policy, so only the token can be changed. */
+  managed: boolean;
   detecting: boolean;
   onChange(field: ConnectionField, value: string): void;
   onRemoveTokenChange(remove: boolean): void;
@@ -18,9 +20,10 @@ export interface ConnectionFieldsProps {
 
 /** Renders the name, console URL, Management API URL, organization and token fields of one connection. */
 export function ConnectionFields(props: ConnectionFieldsProps) {
-  const { t, form, errors, hasSavedToken, detecting, onChange } = props;
+  const { t, form, errors, hasSavedToken, managed, detecting, onChange } = props;
   return (
     <>
+      {managed && <p className="notice notice-info">{t('options.editor.managed')}</p>}
       <TextField
         label={t('options.name.label')}
         hint={t('options.name.hint')}
@@ -29,6 +32,7 @@ export function ConnectionFields(props: ConnectionFieldsProps) {
         onChange={(value) => onChange('name', value)}
         // The placeholder shows the name that an empty field stands for.
         placeholder={consoleHost(form.consoleUrl) || undefined}
+        readOnly={managed}
       />
       <TextField
         label={t('options.console-url.label')}
@@ -39,6 +43,7 @@ export function ConnectionFields(props: ConnectionFieldsProps) {
         onBlur={props.onConsoleUrlBlur}
         type="url"
         placeholder="https://apim.example.org/console/"
+        readOnly={managed}
       />
       <TextField
         label={t('options.management-url.label')}
@@ -48,10 +53,13 @@ export function ConnectionFields(props: ConnectionFieldsProps) {
         onChange={(value) => onChange('managementUrl', value)}
         type="url"
         placeholder="https://apim.example.org/management"
+        readOnly={managed}
       >
-        <button type="button" className="secondary" disabled={detecting} onClick={props.onDetect}>
-          {detecting ? t('options.detecting') : t('options.detect')}
-        </button>
+        {!managed && (
+          <button type="button" className="secondary" disabled={detecting} onClick={props.onDetect}>
+            {detecting ? t('options.detecting') : t('options.detect')}
+          </button>
+        )}
       </TextField>
       <TextField
         label={t('options.organization.label')}
@@ -59,6 +67,7 @@ export function ConnectionFields(props: ConnectionFieldsProps) {
         error={errors.organization}
         value={form.organization}
         onChange={(value) => onChange('organization', value)}
+        readOnly={managed}
       />
       <TokenField
         t={t}

@@ -59,6 +59,7 @@ export function ConnectionItem({ t, connection, hasToken, fetchImpl, onEdit, onR
         {' · '}
         {hasToken ? t('options.connection.auth.token') : t('options.connection.auth.session')}
       </p>
+      {connection.managed && <p className="connection-detail">{t('options.connection.managed')}</p>}
 
       {confirming ? (
         <div className="confirm" role="group" aria-labelledby={`${titleId}-confirm`}>
@@ -80,9 +81,11 @@ export function ConnectionItem({ t, connection, hasToken, fetchImpl, onEdit, onR
           <button type="button" className="secondary" aria-label={t('options.connection.test.label', { name })} disabled={testing} onClick={test}>
             {testing ? t('options.testing') : t('options.test')}
           </button>
-          <button type="button" className="secondary" aria-label={t('options.connection.remove.label', { name })} onClick={() => setConfirming(true)}>
-            {t('options.connection.remove')}
-          </button>
+          {!connection.managed && (
+            <button type="button" className="secondary" aria-label={t('options.connection.remove.label', { name })} onClick={() => setConfirming(true)}>
+              {t('options.connection.remove')}
+            </button>
+          )}
         </div>
       )}
       <Notice notice={notice} />

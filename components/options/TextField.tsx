@@ -12,6 +12,7 @@ export interface TextFieldProps {
   placeholder?: string;
   autoComplete?: string;
   min?: number;
+  readOnly?: boolean;
   /** Controls placed after the input, such as a Detect button. */
   children?: ReactNode;
 }
@@ -35,6 +36,7 @@ export function TextField(props: TextFieldProps) {
           autoComplete={props.autoComplete ?? 'off'}
           spellCheck={false}
           min={props.min}
+          readOnly={props.readOnly}
           aria-invalid={props.error ? true : undefined}
           aria-describedby={describedBy || undefined}
           onChange={(event) => props.onChange(event.target.value)}

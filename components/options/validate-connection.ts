@@ -111,5 +111,9 @@ export function validateConnection(form: ConnectionForm, context: ConnectionCont
 
   if (!consoleUrl || !target || token === null || typeof token === 'string' || Object.keys(errors).length > 0) return { ok: false, errors };
   const usesSession = token.kind === 'remove' || (token.kind === 'keep' && !context.hasSavedToken);
-  return { ok: true, connection: { id: context.id, name, ...target, consoleUrl }, token, usesSession };
+  // A policy connection keeps its policy values and its managed flag, which the background policy sync relies on.
+  const connection: Connection = context.original?.managed
+    ? { ...context.original }
+    : { id: context.id, name, consoleUrl, managementUrl: target.managementUrl, organization: target.organization };
+  return { ok: true, connection, token, usesSession };
 }

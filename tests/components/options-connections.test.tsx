@@ -244,3 +244,43 @@ describe('OptionsPage saved token removal', () => {
     expect(await tokensItem.getValue()).toEqual({ [SAVED_CONNECTION.id]: TOKEN });
   });
 });
+
+describe('OptionsPage policy connections', () => {
+  const POLICY_CONNECTION: Connection = {
+    id: 'managed-0a1b2c3d',
+    name: 'UiO policy',
+    consoleUrl: 'https://apim-policy.example.org/console/',
+    managementUrl: 'https://api-policy.example.org/management',
+    organization: 'UIO',
+    managed: true,
+  };
+
+  it('offers no removal', async () => {
+    await storeSavedConnection([POLICY_CONNECTION]);
+    await renderPage();
+
+    const item = listItem('UiO policy');
+
+    expect(item.textContent).toContain('Set by your administrator. You can change only its token.');
+    expect(within(item).queryByRole('button', { name: 'Remove UiO policy' })).toBeNull();
+    expect(within(item).getByRole('button', { name: 'Edit UiO policy' })).toBeTruthy();
+  });
+
+  it('stores only a new token', async () => {
+    mockPermissionRequest(true);
+    await storeSavedConnection([POLICY_CONNECTION]);
+    await renderPage();
+    fireEvent.click(screen.getByRole('button', { name: 'Edit UiO policy' }));
+    await waitFor(() => expect(input('Console URL').value).toBe(POLICY_CONNECTION.consoleUrl));
+
+    expect(input('Console URL').readOnly).toBe(true);
+    expect(input('Management API URL').readOnly).toBe(true);
+    expect(screen.queryByRole('button', { name: 'Detect from console' })).toBeNull();
+    fireEvent.change(input('Personal access token'), { target: { value: TEST_TOKEN } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+
+    expect(await screen.findByText('Saved.')).toBeTruthy();
+    expect(await connectionsItem.getValue()).toEqual([SAVED_CONNECTION, POLICY_CONNECTION]);
+    expect((await tokensItem.getValue())[POLICY_CONNECTION.id]).toBe(TEST_TOKEN);
+  });
+});
