@@ -16,7 +16,7 @@ export interface TokenFieldProps {
 
 function tokenHint(t: Translate, hasSavedToken: boolean, removeToken: boolean): string {
   if (!hasSavedToken) return `${t('options.token.hint')} ${t('options.token.session')}`;
-  if (removeToken) return `${t('options.token.removing')} ${t('options.token.session')}`;
+  if (removeToken) return t('options.token.removing');
   return `${t('options.token.saved')} ${t('options.token.hint')}`;
 }
 
