@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { SEED } from '../../simulator/seed.ts';
 import type { FaultSpec } from '../../simulator/faults.ts';
-import { badgeBecomes, closedPort, ControlPage, launchExtension, startSimulator, type Simulator } from './harness.ts';
+import { badgeBecomes, closedPort, ControlPage, launchExtension, startSimulator, waitFor, type Simulator, type Snapshot } from './harness.ts';
 import type { ExtensionBrowser } from './browser.ts';
 
 // The seeded API owner sees eight pending requests.
@@ -51,12 +51,17 @@ beforeEach(async () => {
   testNumber += 1;
   connectionId = `uio-${testNumber}`;
   await control.configure([{ id: connectionId, name: 'UiO', consoleUrl: simulator.consoleUrl, managementUrl: simulator.managementUrl, token: simulator.ownerToken }]);
+  await waitFor(`the first poll of ${connectionId}`, async () => {
+    const snapshot = await control.storage<Snapshot>('snapshot');
+    const entry = snapshot?.connections.find((candidate) => candidate.connectionId === connectionId);
+    return entry?.status === 'ok' && snapshot?.connections.length === 1 ? entry : undefined;
+  });
   await badgeBecomes(browser, String(OWNER_PENDING));
   simulator.clearRequests();
 });
 
 describe('badge under Management API faults', () => {
-  const cases: Array<{ name: string; fault: Omit<FaultSpec, 'path'>; badge: string; kind: string; retried: boolean }> = [
+  const cases: Array<{ name: string; fault: Omit<FaultSpec, 'path'>; badge: string; kind: string; retried: boolean; browserAttempts?: number }> = [
     { name: '401 token rejected', fault: { status: 401 }, badge: 'X', kind: 'unauthorized', retried: false },
     { name: '403 with technicalCode', fault: { status: 403, body: { httpStatus: 403, message: 'You do not have sufficient rights to access this resource', technicalCode: 'forbidden' } }, badge: '403', kind: 'forbidden', retried: false },
     { name: '403 without technicalCode', fault: { status: 403, body: '' }, badge: '403', kind: 'csrf-or-cors', retried: false },
@@ -64,7 +69,9 @@ describe('badge under Management API faults', () => {
     { name: '500', fault: { status: 500, body: { httpStatus: 500, message: 'boom' } }, badge: 'ERR', kind: 'server', retried: true },
     { name: '502 from a proxy', fault: { status: 502, body: '<html>Bad Gateway</html>' }, badge: 'ERR', kind: 'server', retried: true },
     { name: 'malformed JSON', fault: { status: 200, body: '{"data": [' }, badge: 'ERR', kind: 'invalid-response', retried: true },
-    { name: 'dropped connection', fault: { destroy: true }, badge: '!', kind: 'network', retried: true },
+    // Chromium itself resends a GET once when a reused connection drops without an answer, so
+    // the fault covers two requests.
+    { name: 'dropped connection', fault: { destroy: true, times: 2 }, badge: '!', kind: 'network', retried: true, browserAttempts: 2 },
   ];
 
   for (const entry of cases) {
@@ -74,7 +81,8 @@ describe('badge under Management API faults', () => {
       assert.equal(snapshot.status, 'error');
       assert.equal(snapshot.error?.kind, entry.kind);
       assert.equal(snapshot.requests.length, OWNER_PENDING, 'the last good requests are kept for context');
-      assert.equal(tasksRequests().length, 1, 'one failed poll sends one tasks request, with no retry loop');
+      assert.ok(tasksRequests().length <= (entry.browserAttempts ?? 1), 'one failed poll sends one tasks request, with no retry loop');
+      assert.ok(tasksRequests().length >= 1, 'the poll reached the simulator');
       const badge = await badgeBecomes(browser, entry.badge);
       assert.notEqual(badge.text, '0');
       assert.match(badge.title, /Last known count: 8/);
