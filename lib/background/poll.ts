@@ -5,6 +5,7 @@ import type { ConnectionSnapshot, PollSnapshot } from '../messages';
 import { hasHostAccess, hostPattern } from '../permissions';
 import { connectionsItem, preferencesItem, snapshotItem, taskPollFloorsItem, tokensItem } from '../storage';
 import { nextPollAfterFailure } from './backoff';
+import { connectionCapabilities, recordV2Missing, storedEnvironmentCache } from './capabilities';
 import { renderBadge } from './badge-renderer';
 import { updateNotifications } from './notifications';
 import { sessionCsrfStore } from './csrf-store';
@@ -21,9 +22,20 @@ export const MIN_POLL_SECONDS = 30;
 /** An alarm may fire a little early; a poll due within this many milliseconds runs now. */
 const DUE_SLACK_MS = 5_000;
 
+/**
+ * Creates the Gravitee client of a connection. Its capabilities are detected (or read from
+ * storage) only when a call depends on them, so polling the tasks sends no extra request.
+ */
 export async function createClient(connection: Connection): Promise<GraviteeClient> {
   const tokens = await tokensItem.getValue();
-  return createGraviteeClient({ connection, token: tokens[connection.id] ?? null, csrf: sessionCsrfStore(connection.id) });
+  return createGraviteeClient({
+    connection,
+    token: tokens[connection.id] ?? null,
+    csrf: sessionCsrfStore(connection.id),
+    capabilities: () => connectionCapabilities(connection),
+    onV2Missing: () => recordV2Missing(connection),
+    environments: storedEnvironmentCache(connection.id),
+  });
 }
 
 async function readTaskPollFloor(connection: Connection, client: GraviteeClient, now: number): Promise<number | null> {

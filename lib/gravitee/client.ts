@@ -1,9 +1,13 @@
 import type { z } from 'zod/mini';
 import type { Connection, CurrentUser, PendingRequest, SubscriptionDetails, SubscriptionSummary, SubscriptionTarget, ValidityPeriod } from './types';
 import { classifyFetchException, classifyHttpFailure } from './classify';
+import { createMemoryEnvironmentCache, findApiEnvironment, type EnvironmentCache } from './environments';
 import { GraviteeError } from './errors';
-import { consoleSettingsSchema, currentUserSchema, subscriptionForUpdateSchema, subscriptionSchema } from './schemas';
+import { organizationPath as organizationPathOf, v1SubscriptionPath, v2SubscriptionPath } from './paths';
+import { consoleSettingsSchema, currentUserSchema, subscriptionForUpdateSchema, subscriptionSchema, v1SubscriptionSchema } from './schemas';
 import { parseTasks, type ParsedTasks } from './tasks';
+import { v1ProcessBody, v1ToDetails, v1ToSummary, v1UpdateBody } from './v1';
+import { GRAVITEE_3_CAPABILITIES, isV2ModuleMissing, UNKNOWN_CAPABILITIES, type GraviteeCapabilities } from './version';
 
 /** Where the client keeps the CSRF token that Gravitee echoes in `X-Xsrf-Token` on every response. */
 export interface CsrfTokenStore {
@@ -28,26 +32,33 @@ export interface GraviteeClientOptions {
   csrf: CsrfTokenStore;
   fetch?: typeof fetch;
   timeoutMs?: number;
+  /**
+   * The installation's version-dependent behaviour, or a function that finds it. It is read once,
+   * on the first call that depends on it; without it the client assumes UNKNOWN_CAPABILITIES.
+   */
+  capabilities?: GraviteeCapabilities | (() => Promise<GraviteeCapabilities>);
+  /** Called when a v2 request shows that the server has no Management API v2, so the caller can remember it. */
+  onV2Missing?: () => Promise<void>;
+  /** Environments of APIs whose tasks name none (APIM 3.x); kept in memory when absent. */
+  environments?: EnvironmentCache;
 }
 
 type Method = 'GET' | 'POST' | 'PUT';
 
+/** A subscription target without its connection, which the client already knows. */
+type Target = Omit<SubscriptionTarget, 'connectionId'>;
+
 const DEFAULT_TIMEOUT_MS = 15_000;
+
+/** A 404 on a v2 path from a server that has no Management API v2 at all (APIM 3.x). */
+class V2ModuleMissingError extends GraviteeError {
+  constructor(request: string) {
+    super('not-found', { status: 404, request, serverMessage: 'The server has no Management API v2.' });
+  }
+}
 
 function trimTrailingSlash(url: string): string {
   return url.replace(/\/+$/, '');
-}
-
-function segment(value: string): string {
-  return encodeURIComponent(value);
-}
-
-/** Path of one subscription under the v2 API, for an API or an API Product request. */
-export function subscriptionPath(request: Omit<SubscriptionTarget, 'connectionId'>): string {
-  // Gravitee 3.x sends no environmentId; its only environment is normally DEFAULT.
-  const environment = request.environmentId ?? 'DEFAULT';
-  const collection = request.referenceType === 'API_PRODUCT' ? 'api-products' : 'apis';
-  return `/v2/environments/${segment(environment)}/${collection}/${segment(request.apiId)}/subscriptions/${segment(request.subscriptionId)}`;
 }
 
 function sameInstant(a: string | null, b: string | null): boolean {
@@ -74,15 +85,39 @@ function toSummary(subscription: z.infer<typeof subscriptionSchema>): Subscripti
   };
 }
 
+/** Throws 'not-applied' unless the stored subscription kept its status and has the wanted end date. */
+function verifyEndDate(request: string, before: SubscriptionSummary, stored: SubscriptionSummary, endingAt: Date | null): void {
+  const wanted = endingAt ? endingAt.toISOString() : null;
+  if (stored.status === before.status && sameInstant(stored.endingAt, wanted)) return;
+  throw new GraviteeError('not-applied', {
+    request,
+    serverMessage: `Gravitee reports status ${stored.status} and end date ${stored.endingAt ?? 'none'}, expected ${before.status} and ${wanted ?? 'none'}.`,
+  });
+}
+
 /**
- * Typed client for the parts of the Gravitee Management API that Gatekeeper uses. Every failure
- * is thrown as a GraviteeError of one closed kind; responses are parsed with zod.
+ * Typed client for the parts of the Gravitee Management API that Gatekeeper uses, from APIM 3.20
+ * to 4.13. Subscription calls use Management API v2 where the installation has it and v1 where it
+ * does not. Every failure is thrown as a GraviteeError of one closed kind; responses are parsed
+ * with zod.
  */
 export function createGraviteeClient(options: GraviteeClientOptions) {
   const baseUrl = trimTrailingSlash(options.connection.managementUrl);
-  const organizationPath = `/organizations/${segment(options.connection.organization)}`;
+  const organization = options.connection.organization;
+  const organizationPath = organizationPathOf(organization);
   const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const environments = options.environments ?? createMemoryEnvironmentCache();
+
+  let capabilities: Promise<GraviteeCapabilities> | null = null;
+
+  function readCapabilities(): Promise<GraviteeCapabilities> {
+    if (!capabilities) {
+      const source = options.capabilities;
+      capabilities = typeof source === 'function' ? source().catch(() => UNKNOWN_CAPABILITIES) : Promise.resolve(source ?? UNKNOWN_CAPABILITIES);
+    }
+    return capabilities;
+  }
 
   async function send(method: Method, path: string, body?: unknown): Promise<unknown> {
     const label = `${method} ${path}`;
@@ -127,7 +162,10 @@ export function createGraviteeClient(options: GraviteeClientOptions) {
     const echoedCsrfToken = response.headers.get('X-Xsrf-Token');
     if (echoedCsrfToken) await options.csrf.set(echoedCsrfToken);
 
-    if (!response.ok) throw classifyHttpFailure(response.status, response.headers, text, label);
+    if (!response.ok) {
+      if (path.startsWith('/v2/') && isV2ModuleMissing(response.status, text)) throw new V2ModuleMissingError(label);
+      throw classifyHttpFailure(response.status, response.headers, text, label);
+    }
 
     try {
       return text === '' ? null : JSON.parse(text);
@@ -157,6 +195,33 @@ export function createGraviteeClient(options: GraviteeClientOptions) {
     }
   }
 
+  /** The environment id of a target: its own, or for a task without one, the environment of its API. */
+  async function environmentOf(target: Target): Promise<string> {
+    if (target.environmentId) return target.environmentId;
+    return findApiEnvironment({ organization, cache: environments, read: get }, target);
+  }
+
+  /**
+   * Runs a call through Management API v2 where the installation has it, else through v1. API
+   * Product subscriptions exist only in v2 (4.11+). When a v2 request meets a server without the
+   * v2 module, which sent nothing on, the call is repeated through v1 and the caller is told.
+   */
+  async function either<T>(target: Target, throughV2: (environmentId: string) => Promise<T>, throughV1: (environmentId: string) => Promise<T>): Promise<T> {
+    const environmentId = await environmentOf(target);
+    if (target.referenceType === 'API_PRODUCT') return throughV2(environmentId);
+    if (!(await readCapabilities()).v2) return throughV1(environmentId);
+    try {
+      return await throughV2(environmentId);
+    } catch (error) {
+      if (!(error instanceof V2ModuleMissingError)) throw error;
+      capabilities = Promise.resolve(GRAVITEE_3_CAPABILITIES);
+      await options.onV2Missing?.().catch(() => undefined);
+      return throughV1(environmentId);
+    }
+  }
+
+  const v1Path = (environmentId: string, target: Target) => v1SubscriptionPath(organization, environmentId, target);
+
   return {
     async getCurrentUser(): Promise<CurrentUser> {
       const user = await get(`${organizationPath}/user`, currentUserSchema);
@@ -171,63 +236,109 @@ export function createGraviteeClient(options: GraviteeClientOptions) {
       return typeof seconds === 'number' && seconds > 0 ? seconds : null;
     },
 
+    /**
+     * Reads the pending subscription requests. A request whose task names no environment (3.x)
+     * gets the environment of its API from the environment cache when an earlier action found it;
+     * this sends no extra request.
+     */
     async getPendingRequests(): Promise<ParsedTasks> {
       const body = await send('GET', `${organizationPath}/user/tasks`);
+      let parsed: ParsedTasks;
       try {
-        return parseTasks(body);
+        parsed = parseTasks(body);
       } catch (error) {
         if (error instanceof GraviteeError) throw new GraviteeError(error.kind, { ...error.details, request: `GET ${organizationPath}/user/tasks` });
         throw error;
       }
+      const requests = await Promise.all(
+        parsed.requests.map(async (request) => (request.environmentId ? request : { ...request, environmentId: await environments.get(request.apiId) })),
+      );
+      return { ...parsed, requests };
     },
 
-    async getSubscription(request: Omit<SubscriptionTarget, 'connectionId'>): Promise<SubscriptionSummary> {
-      return toSummary(await get(subscriptionPath(request), subscriptionSchema));
+    /** Finds the environment id of a request; for a task without one, by asking Gravitee (then cached). */
+    resolveEnvironment(target: Target): Promise<string> {
+      return environmentOf(target);
+    },
+
+    async getSubscription(target: Target): Promise<SubscriptionSummary> {
+      return either(
+        target,
+        async (environmentId) => toSummary(await get(v2SubscriptionPath(environmentId, target), subscriptionSchema)),
+        async (environmentId) => v1ToSummary(await get(v1Path(environmentId, target), v1SubscriptionSchema)),
+      );
     },
 
     /** Reads a subscription with its plan, as shown before an end-date change. */
-    async getSubscriptionDetails(target: Omit<SubscriptionTarget, 'connectionId'>): Promise<SubscriptionDetails> {
-      return toDetails(await get(`${subscriptionPath(target)}?expands=plan`, subscriptionForUpdateSchema));
+    async getSubscriptionDetails(target: Target): Promise<SubscriptionDetails> {
+      return either(
+        target,
+        async (environmentId) => toDetails(await get(`${v2SubscriptionPath(environmentId, target)}?expands=plan`, subscriptionForUpdateSchema)),
+        // The v1 subscription always carries its plan's name and security type.
+        async (environmentId) => v1ToDetails(await get(v1Path(environmentId, target), v1SubscriptionSchema)),
+      );
     },
 
     /**
      * Changes the end date of a subscription; null removes it. Gravitee's PUT replaces the whole
      * record, so the current one is read first and every field is sent back. The subscription is
      * then read again: a server that answers 2xx but stored something else is reported as
-     * 'not-applied' rather than trusted.
+     * 'not-applied' rather than trusted. APIM 3.x changes only ACCEPTED subscriptions and answers
+     * any other status with 400 `subscription.notUpdatable`.
      */
-    async changeEndDate(target: Omit<SubscriptionTarget, 'connectionId'>, endingAt: Date | null): Promise<SubscriptionDetails> {
-      const path = subscriptionPath(target);
-      const current = await get(path, subscriptionForUpdateSchema);
+    async changeEndDate(target: Target, endingAt: Date | null): Promise<SubscriptionDetails> {
+      return either(
+        target,
+        async (environmentId) => {
+          const path = v2SubscriptionPath(environmentId, target);
+          const current = await get(path, subscriptionForUpdateSchema);
+          const body: Record<string, unknown> = {};
+          if (current.startingAt) body.startingAt = current.startingAt;
+          if (endingAt) body.endingAt = endingAt.toISOString();
+          if (current.metadata) body.metadata = current.metadata;
+          if (current.consumerConfiguration !== undefined && current.consumerConfiguration !== null) body.consumerConfiguration = current.consumerConfiguration;
+          await change('PUT', path, body, subscriptionSchema);
 
-      const body: Record<string, unknown> = {};
-      if (current.startingAt) body.startingAt = current.startingAt;
-      if (endingAt) body.endingAt = endingAt.toISOString();
-      if (current.metadata) body.metadata = current.metadata;
-      if (current.consumerConfiguration !== undefined && current.consumerConfiguration !== null) body.consumerConfiguration = current.consumerConfiguration;
-      await change('PUT', path, body, subscriptionSchema);
+          const stored = toDetails(await get(`${path}?expands=plan`, subscriptionForUpdateSchema));
+          verifyEndDate(`PUT ${path}`, toSummary(current), stored, endingAt);
+          return stored;
+        },
+        async (environmentId) => {
+          const path = v1Path(environmentId, target);
+          const current = await get(path, v1SubscriptionSchema);
+          await change('PUT', path, v1UpdateBody(current, endingAt), v1SubscriptionSchema);
 
-      const stored = await get(`${path}?expands=plan`, subscriptionForUpdateSchema);
-      const wanted = endingAt ? endingAt.toISOString() : null;
-      if (stored.status !== current.status || !sameInstant(stored.endingAt ?? null, wanted)) {
-        throw new GraviteeError('not-applied', {
-          request: `PUT ${path}`,
-          serverMessage: `Gravitee reports status ${stored.status} and end date ${stored.endingAt ?? 'none'}, expected ${current.status} and ${wanted ?? 'none'}.`,
-        });
-      }
-      return toDetails(stored);
+          const stored = v1ToDetails(await get(path, v1SubscriptionSchema));
+          verifyEndDate(`PUT ${path}`, v1ToSummary(current), stored, endingAt);
+          return stored;
+        },
+      );
     },
 
     /** Accepts with the given validity period. Never sends customApiKey: Gravitee generates the key. */
     async acceptSubscription(request: PendingRequest, validity: ValidityPeriod, reason?: string): Promise<SubscriptionSummary> {
-      const body: Record<string, string> = { startingAt: validity.startingAt.toISOString() };
-      if (validity.endingAt) body.endingAt = validity.endingAt.toISOString();
-      if (reason?.trim()) body.reason = reason.trim();
-      return toSummary(await change('POST', `${subscriptionPath(request)}/_accept`, body, subscriptionSchema));
+      const message = reason?.trim() || undefined;
+      return either(
+        request,
+        async (environmentId) => {
+          const body: Record<string, string> = { startingAt: validity.startingAt.toISOString() };
+          if (validity.endingAt) body.endingAt = validity.endingAt.toISOString();
+          if (message) body.reason = message;
+          return toSummary(await change('POST', `${v2SubscriptionPath(environmentId, request)}/_accept`, body, subscriptionSchema));
+        },
+        async (environmentId) => {
+          const body = v1ProcessBody({ accepted: true, validity, reason: message });
+          return v1ToSummary(await change('POST', `${v1Path(environmentId, request)}/_process`, body, v1SubscriptionSchema));
+        },
+      );
     },
 
     async rejectSubscription(request: PendingRequest, reason: string): Promise<SubscriptionSummary> {
-      return toSummary(await change('POST', `${subscriptionPath(request)}/_reject`, { reason }, subscriptionSchema));
+      return either(
+        request,
+        async (environmentId) => toSummary(await change('POST', `${v2SubscriptionPath(environmentId, request)}/_reject`, { reason }, subscriptionSchema)),
+        async (environmentId) => v1ToSummary(await change('POST', `${v1Path(environmentId, request)}/_process`, v1ProcessBody({ accepted: false, reason }), v1SubscriptionSchema)),
+      );
     },
   };
 }

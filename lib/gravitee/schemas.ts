@@ -36,10 +36,12 @@ export const metadataEntrySchema = z.object({
   environmentId: z.optional(z.string()),
 });
 
+const subscriptionStatusSchema = z.enum(['PENDING', 'ACCEPTED', 'REJECTED', 'CLOSED', 'PAUSED', 'RESUMED']);
+
 /** v2 `Subscription`; nested objects hold only `id` unless expanded. */
 export const subscriptionSchema = z.object({
   id: z.string(),
-  status: z.enum(['PENDING', 'ACCEPTED', 'REJECTED', 'CLOSED', 'PAUSED', 'RESUMED']),
+  status: subscriptionStatusSchema,
   startingAt: z.optional(z.nullable(z.string())),
   endingAt: z.optional(z.nullable(z.string())),
   processedAt: z.optional(z.nullable(z.string())),
@@ -52,7 +54,7 @@ export const subscriptionSchema = z.object({
  */
 export const subscriptionForUpdateSchema = z.object({
   id: z.string(),
-  status: z.enum(['PENDING', 'ACCEPTED', 'REJECTED', 'CLOSED', 'PAUSED', 'RESUMED']),
+  status: subscriptionStatusSchema,
   startingAt: z.optional(z.nullable(z.string())),
   endingAt: z.optional(z.nullable(z.string())),
   processedAt: z.optional(z.nullable(z.string())),
@@ -91,3 +93,36 @@ export const consoleConstantsSchema = z.object({
   baseURL: z.string(),
   organizationId: z.optional(z.string()),
 });
+
+/**
+ * v1 REST `Subscription`, returned by the v1 GET, PUT and `_process`: snake_case, dates in epoch
+ * milliseconds, the publisher's message in `reason`, and the plan with its security type.
+ */
+export const v1SubscriptionSchema = z.object({
+  id: z.string(),
+  status: subscriptionStatusSchema,
+  starting_at: z.optional(z.nullable(z.number())),
+  ending_at: z.optional(z.nullable(z.number())),
+  processed_at: z.optional(z.nullable(z.number())),
+  reason: z.optional(z.nullable(z.string())),
+  metadata: z.optional(z.nullable(z.record(z.string(), z.string()))),
+  configuration: z.optional(z.nullable(z.unknown())),
+  plan: z.optional(
+    z.object({
+      id: z.string(),
+      name: z.optional(z.string()),
+      security: z.optional(z.nullable(z.string())),
+    }),
+  ),
+});
+
+/** `GET /organizations/{org}/environments`: each environment's id and human-readable ids. */
+export const environmentListSchema = z.array(
+  z.object({
+    id: z.string(),
+    hrids: z.optional(z.array(z.string())),
+  }),
+);
+
+/** `GET /organizations/{org}/environments/{env}/apis` (v1): the APIs of that environment the caller may see. */
+export const apiListSchema = z.array(z.object({ id: z.string() }));

@@ -28,7 +28,10 @@ export interface PendingRequest {
   planName: string;
   applicationId: string;
   applicationName: string;
-  /** Environment id from the task metadata; null on Gravitee 3.x, which does not send it. */
+  /**
+   * Environment id from the task metadata. Gravitee 3.x does not send it, so there it is null until
+   * an action has found the environment of the API and the client fills it in from its cache.
+   */
   environmentId: string | null;
   /** The consumer's message to the API owner, if any. */
   consumerMessage: string | null;
