@@ -1,5 +1,5 @@
 import { useId, useMemo, type ReactNode } from 'react';
-import { IN_FLIGHT_EXPIRY_MS } from '@/lib/background/actions';
+import { IN_FLIGHT_EXPIRY_MS } from '@/lib/storage';
 import type { PendingRequest } from '@/lib/gravitee/types';
 import { translator, type Language } from '@/lib/i18n';
 import { allRequests, type ConnectionSnapshot, type PollSnapshot } from '@/lib/messages';

@@ -100,12 +100,6 @@ export default defineBackground(() => {
       .catch(logFailure('notification click'));
   });
 
-  (browser.action ?? browser.browserAction).onClicked.addListener(async () => {
-    const [first] = await connectionsItem.getValue();
-    if (first) await browser.tabs.create({ url: first.consoleUrl });
-    else await browser.runtime.openOptionsPage();
-  });
-
   // A worker start is also a catch-up point: redraw the badge from storage at once, then poll the
   // connections that are due.
   snapshotItem.getValue().then((snapshot) => renderBadge(snapshot)).catch(logFailure('badge redraw'));

@@ -6,6 +6,12 @@ import type { Language } from './i18n/language';
 /** Default poll interval, in seconds; Gravitee's own `scheduler.tasks` can only lengthen it. */
 export const DEFAULT_POLL_SECONDS = 60;
 
+/** Shortest poll interval, in seconds: Chrome refuses alarms more frequent than every 30 seconds. */
+export const MIN_POLL_SECONDS = 30;
+
+/** An in-flight action older than this is left over from a stopped worker and no longer blocks, in milliseconds. */
+export const IN_FLIGHT_EXPIRY_MS = 2 * 60 * 1000;
+
 /** The configured connections, in the order the user sees them. */
 export const connectionsItem = storage.defineItem<Connection[]>('local:connections', {
   fallback: [],

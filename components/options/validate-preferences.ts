@@ -2,7 +2,9 @@ import type { MessageKey } from '@/lib/i18n';
 import type { Preferences } from '@/lib/storage';
 
 /** Shortest poll interval the options accept, in seconds, because Chrome 120 and later fire alarms at most every 30 seconds. */
-export const MIN_POLL_SECONDS = 30;
+import { MIN_POLL_SECONDS } from '@/lib/storage';
+
+export { MIN_POLL_SECONDS };
 
 /** The language and poll interval as typed, before validation. */
 export interface PreferencesForm {

@@ -10,9 +10,6 @@ import { createClient, pollNow } from './poll';
 
 type ActionMessage = Extract<BackgroundRequest, { type: 'accept' | 'reject' }>;
 
-/** An in-flight entry older than this is left over from a stopped worker and no longer blocks. */
-export const IN_FLIGHT_EXPIRY_MS = 2 * 60 * 1000;
-
 function failure(kind: GraviteeErrorKind, serverMessage: string): ActionResult {
   return { ok: false, error: { kind, serverMessage } };
 }

@@ -3,7 +3,7 @@ import { GraviteeError, toSerializedError } from '../gravitee/errors';
 import type { Connection } from '../gravitee/types';
 import type { ConnectionSnapshot, PollSnapshot } from '../messages';
 import { hasHostAccess, hostPattern } from '../permissions';
-import { connectionsItem, preferencesItem, snapshotItem, taskPollFloorsItem, tokensItem } from '../storage';
+import { connectionsItem, MIN_POLL_SECONDS, preferencesItem, snapshotItem, taskPollFloorsItem, tokensItem } from '../storage';
 import { nextPollAfterFailure } from './backoff';
 import { connectionCapabilities, recordV2Missing, storedEnvironmentCache } from './capabilities';
 import { renderBadge } from './badge-renderer';
@@ -15,9 +15,6 @@ import { alignSnapshot, updateConnectionSnapshot } from './snapshot-store';
 
 /** The organization's `scheduler.tasks` is read again after this long, in milliseconds. */
 const FLOOR_REFRESH_MS = 60 * 60 * 1000;
-
-/** Chrome refuses alarms more frequent than every 30 seconds. */
-export const MIN_POLL_SECONDS = 30;
 
 /** An alarm may fire a little early; a poll due within this many milliseconds runs now. */
 const DUE_SLACK_MS = 5_000;
