@@ -41,7 +41,7 @@ async function configureThroughOptions(page: Page) {
     return value === simulator.managementUrl ? value : undefined;
   });
   await page.getByLabel('Personal access token').fill(simulator.ownerToken);
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await page.getByText('Saved.', { exact: true }).waitFor();
 }
 
