@@ -6,7 +6,7 @@ export default defineConfig({
   test: {
     globals: true,
     environment: 'happy-dom',
-    include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/components/**/*.test.{ts,tsx}', 'tests/simulator/**/*.test.ts'],
+    include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/components/**/*.test.{ts,tsx}', 'tests/simulator/**/*.test.ts', 'tests/contract/**/*.test.ts'],
     restoreMocks: true,
     setupFiles: ['tests/setup/web-locks.ts'],
   },

@@ -39,9 +39,10 @@ function rulesOutEnvironment(error: unknown): boolean {
 /**
  * Finds the environment id of the API a subscription belongs to, for a task without one. An
  * organization with one environment needs no further request. Otherwise the v1 API list of each
- * environment is read until one contains the API, and every API seen is cached on the way, so
- * later requests of the same environments cost nothing. Throws GraviteeError 'not-found' when no
- * environment has the API.
+ * environment (`GET …/environments/{env}/apis`, Gravitee's ApisResource.java) is read until one
+ * contains the API. The list is narrowed with `ids`; a server that ignores the parameter returns
+ * every API the caller can access there, and all of them are cached. Throws GraviteeError
+ * 'not-found' when no environment has the API.
  */
 export async function findApiEnvironment(lookup: EnvironmentLookup, target: SubscriptionCoordinates): Promise<string> {
   const cached = await lookup.cache.get(target.apiId);
@@ -58,7 +59,7 @@ export async function findApiEnvironment(lookup: EnvironmentLookup, target: Subs
   for (const environment of environments) {
     let apis: z.infer<typeof apiListSchema>;
     try {
-      apis = await lookup.read(`${organizationPath}/environments/${segment(environment.id)}/apis`, apiListSchema);
+      apis = await lookup.read(`${organizationPath}/environments/${segment(environment.id)}/apis?ids=${segment(target.apiId)}`, apiListSchema);
     } catch (error) {
       if (rulesOutEnvironment(error)) continue;
       throw error;

@@ -14,7 +14,8 @@ export interface RecordedRequest {
   credentials: RequestCredentials | undefined;
 }
 
-export type Answer = (request: RecordedRequest) => Response | Promise<Response>;
+/** Produces the response to one request; `init` is what the client passed to fetch. */
+export type Answer = (request: RecordedRequest, init: RequestInit | undefined) => Response | Promise<Response>;
 
 /** Answers with a JSON body and status 200 unless told otherwise. */
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
@@ -48,8 +49,16 @@ export function recordingFetch(managementUrl: string, routes: Array<[RegExp, Ans
 
     const route = routes.find(([pattern]) => pattern.test(`${method} ${path}`));
     if (!route) throw new Error(`Unexpected request ${method} ${url.href}`);
-    return route[1](request);
+    return route[1](request, init);
   });
 
   return { requests, fetch: impl as unknown as typeof fetch };
+}
+
+/**
+ * A fetch that records every request like recordingFetch and passes it on to the real fetch,
+ * e.g. to the simulator on 127.0.0.1.
+ */
+export function forwardingFetch(managementUrl: string) {
+  return recordingFetch(managementUrl, [[/./, (request, init) => fetch(request.url, init)]]);
 }

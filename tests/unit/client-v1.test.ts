@@ -230,6 +230,8 @@ describe('environment of a 3.x request', () => {
     await client.acceptSubscription(withoutEnvironment, { startingAt, endingAt });
 
     expect(changes(server)[0]?.path).toBe(`/organizations/DEFAULT/environments/${TEST_ENV}/apis/api-1/subscriptions/sub-1/_process`);
+    const lists = server.requests.filter((entry) => entry.path.endsWith('/apis'));
+    expect(lists.map((entry) => entry.query)).toEqual([{ ids: 'api-1' }, { ids: 'api-1' }]);
 
     const before = server.requests.length;
     await client.getSubscription(withoutEnvironment);
