@@ -1,11 +1,8 @@
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { builtinPresets, ONE_YEAR_PRESET_ID } from '@/lib/presets/builtins';
 import type { Preset, Rule } from '@/lib/presets/model';
 import {
   applyTeamFile,
   defaultPresetStore,
-  presetStoreItem,
-  readPresetStore,
   settingsForConnection,
   withConnectionSettings,
   withoutConnection,
@@ -64,29 +61,5 @@ describe('applyTeamFile', () => {
     const { defaultPresetId: _omitted, ...withoutDefault } = file;
     const store = applyTeamFile(before, 'conn-a', withoutDefault);
     expect(settingsForConnection(store, 'conn-a').defaultPresetId).toBe('builtin-no-end');
-  });
-});
-
-describe('readPresetStore', () => {
-  beforeEach(() => {
-    fakeBrowser.reset();
-  });
-
-  it('returns built-ins when nothing is stored', async () => {
-    expect(await readPresetStore()).toEqual(defaultPresetStore());
-  });
-
-  it('returns stored valid value', async () => {
-    const store = withConnectionSettings(defaultPresetStore(), 'conn-a', { defaultPresetId: null, rules: [rule] });
-    await presetStoreItem.setValue(store);
-    expect(await readPresetStore()).toEqual(store);
-  });
-
-  it('logs and replaces invalid stored value', async () => {
-    await fakeBrowser.storage.local.set({ presets: { presets: [{ id: 'x' }], connections: {} } });
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-
-    expect(await readPresetStore()).toEqual(defaultPresetStore());
-    expect(warn).toHaveBeenCalledWith(expect.stringContaining('stored presets are invalid at presets[0].name'));
   });
 });
