@@ -94,7 +94,7 @@ export async function refreshOnConsoleVersionChange(connection: Connection, opti
 /** Stores that the connection's server has no Management API v2, as a v2 request has just shown. */
 export async function recordV2Missing(connection: Connection, now = Date.now()): Promise<void> {
   const stored = (await capabilitiesItem.getValue())[connection.id];
-  // A version read from build.json below 4.0 already says so; anything else was a guess.
+  // A build.json version below 4.0 already implies it. Any other stored result was a guess.
   if (stored && !stored.capabilities.v2 && stored.source === 'build.json') return;
   console.warn(`[capabilities] connection ${connection.id}: the server has no Management API v2; using v1`);
   await store(connection, GRAVITEE_3_CAPABILITIES, 'probe', now);

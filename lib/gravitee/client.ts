@@ -45,7 +45,7 @@ export interface GraviteeClientOptions {
 
 type Method = 'GET' | 'POST' | 'PUT';
 
-/** A subscription target without its connection, which the client already knows. */
+/** A subscription target without its connection id, because the client belongs to one connection. */
 type Target = Omit<SubscriptionTarget, 'connectionId'>;
 
 const DEFAULT_TIMEOUT_MS = 15_000;
@@ -195,7 +195,7 @@ export function createGraviteeClient(options: GraviteeClientOptions) {
     }
   }
 
-  /** The environment id of a target: its own, or for a task without one, the environment of its API. */
+  /** Returns the environment id of a target: its own, or for a task without one, the environment of its API. */
   async function environmentOf(target: Target): Promise<string> {
     if (target.environmentId) return target.environmentId;
     return findApiEnvironment({ organization, cache: environments, read: get }, target);
@@ -203,8 +203,8 @@ export function createGraviteeClient(options: GraviteeClientOptions) {
 
   /**
    * Runs a call through Management API v2 where the installation has it, else through v1. API
-   * Product subscriptions exist only in v2 (4.11+). When a v2 request meets a server without the
-   * v2 module, which sent nothing on, the call is repeated through v1 and the caller is told.
+   * Product subscriptions exist only in v2 (4.11+). When a v2 request reaches a server without the
+   * v2 module, nothing was applied, so the call is repeated through v1 and onV2Missing is called.
    */
   async function either<T>(target: Target, throughV2: (environmentId: string) => Promise<T>, throughV1: (environmentId: string) => Promise<T>): Promise<T> {
     const environmentId = await environmentOf(target);
@@ -238,8 +238,8 @@ export function createGraviteeClient(options: GraviteeClientOptions) {
 
     /**
      * Reads the pending subscription requests. A request whose task names no environment (3.x)
-     * gets the environment of its API from the environment cache when an earlier action found it;
-     * this sends no extra request.
+     * gets the environment of its API from the environment cache, if an earlier action found it.
+     * This sends no extra request.
      */
     async getPendingRequests(): Promise<ParsedTasks> {
       const body = await send('GET', `${organizationPath}/user/tasks`);
@@ -256,7 +256,7 @@ export function createGraviteeClient(options: GraviteeClientOptions) {
       return { ...parsed, requests };
     },
 
-    /** Finds the environment id of a request; for a task without one, by asking Gravitee (then cached). */
+    /** Finds the environment id of a request. For a task without one it asks Gravitee and caches the result. */
     resolveEnvironment(target: Target): Promise<string> {
       return environmentOf(target);
     },

@@ -4,9 +4,8 @@ import { segment, v1SubscriptionPath, type SubscriptionCoordinates } from './pat
 import { apiListSchema, environmentListSchema, v1SubscriptionSchema } from './schemas';
 
 /**
- * Remembers which environment an API belongs to, for subscription tasks that do not say: APIM 3.x
- * sends no environment id in the tasks. An API never moves between environments, so entries do not
- * expire.
+ * Store of the environment each API belongs to, for subscription tasks without an environment id,
+ * which APIM 3.x sends. An API never moves between environments, so entries do not expire.
  */
 export interface EnvironmentCache {
   get(apiId: string): Promise<string | null>;
@@ -27,7 +26,7 @@ export function createMemoryEnvironmentCache(): EnvironmentCache {
 export interface EnvironmentLookup {
   organization: string;
   cache: EnvironmentCache;
-  /** Sends an authenticated GET to a path under the Management API base and parses the answer. */
+  /** Sends an authenticated GET to a path under the Management API base and parses the response. */
   read<T>(path: string, schema: z.ZodMiniType<T>): Promise<T>;
 }
 
@@ -40,7 +39,7 @@ function rulesOutEnvironment(error: unknown): boolean {
  * Finds the environment id of the API a subscription belongs to, for a task without one. An
  * organization with one environment needs no further request. Otherwise the v1 API list of each
  * environment (`GET …/environments/{env}/apis`, Gravitee's ApisResource.java) is read until one
- * contains the API. The list is narrowed with `ids`; a server that ignores the parameter returns
+ * contains the API. The list is narrowed with `ids`. A server that ignores the parameter returns
  * every API the caller can access there, and all of them are cached. Throws GraviteeError
  * 'not-found' when no environment has the API.
  */

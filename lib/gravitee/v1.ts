@@ -54,7 +54,7 @@ export function v1ProcessBody(decision: { accepted: true; validity: ValidityPeri
 /**
  * Body of v1 `PUT` of a subscription (Gravitee's UpdateSubscriptionEntity). The PUT replaces the
  * dates, metadata and (on 3.20) the configuration, so every field read from the current record is
- * sent back with the new end date; a null end date is left out, which removes it.
+ * sent back with the new end date. A null end date is left out, which removes it.
  */
 export function v1UpdateBody(current: V1Subscription, endingAt: Date | null): Record<string, unknown> {
   const body: Record<string, unknown> = { id: current.id };

@@ -3,8 +3,8 @@ import { consoleDirectory } from './discovery';
 
 /**
  * The version-dependent behaviour of one Gravitee installation that Gatekeeper relies on. It is
- * derived from the APIM version when the console tells it, and from probes of the Management API
- * otherwise.
+ * derived from the APIM version in the console's `build.json` when that is readable, and from a
+ * probe of the Management API otherwise.
  */
 export interface GraviteeCapabilities {
   /** APIM version from the console's `build.json`, e.g. `4.13.0`; null when it could not be read. */
@@ -22,14 +22,14 @@ export interface GraviteeCapabilities {
    */
   routeStyle: 'env' | 'environments' | 'environments-singular';
   /**
-   * How accepting or rejecting a subscription that is no longer PENDING fails: HTTP 400
+   * Failure form of accepting or rejecting a subscription that is no longer PENDING: HTTP 400
    * `subscription.processed` up to 4.3, HTTP 500 "Cannot accept subscription" from 4.4, or
    * `either` when the version is unknown. The client's error classification handles both forms.
    */
   processedAs: '400' | '500' | 'either';
 }
 
-/** How the capabilities were found, from the most to the least precise. */
+/** Origin of detected capabilities, from the most to the least precise. */
 export type CapabilitySource = 'build.json' | 'bootstrap' | 'probe' | 'unknown';
 
 export interface DetectedCapabilities {
@@ -88,7 +88,7 @@ export function capabilitiesForVersion(version: string): GraviteeCapabilities | 
   };
 }
 
-/** Whether a response body is a Management API v2 error (`httpStatus`), as opposed to v1 (`http_status`) or none. */
+/** Returns whether a response body is a Management API v2 error (`httpStatus`), as opposed to v1 (`http_status`) or none. */
 export function isV2ErrorBody(text: string): boolean {
   try {
     const value: unknown = JSON.parse(text);
@@ -99,9 +99,9 @@ export function isV2ErrorBody(text: string): boolean {
 }
 
 /**
- * Whether a 404 on a `/management/v2/…` path means the server has no v2 module at all (APIM 3.x).
- * A 4.x server answers every unknown v2 resource with a v2 error body that has `httpStatus`, while
- * 3.x has no v2 servlet and answers with an empty, HTML or v1-shaped body.
+ * Returns whether a 404 on a `/management/v2/…` path means the server has no v2 module at all
+ * (APIM 3.x). A 4.x server returns a v2 error body with `httpStatus` for every unknown v2
+ * resource. 3.x has no v2 servlet, so its 404 has an empty, HTML or v1-shaped body.
  */
 export function isV2ModuleMissing(status: number, bodyText: string): boolean {
   return status === 404 && !isV2ErrorBody(bodyText);
@@ -145,8 +145,9 @@ export async function readConsoleVersion(consoleUrl: string, fetchImpl: typeof f
 
 /**
  * Probes `GET {mgmt}/v2/ui/bootstrap` without credentials, because the endpoint is public and a
- * stale token would turn its answer into a 401. Present means 4.2 or later; a v2-shaped 404 means
- * 4.0 or 4.1; any other 404 means there is no v2 module (3.x). Anything else decides nothing.
+ * stale token would turn its response into a 401. A success means 4.2 or later, a v2-shaped 404
+ * means 4.0 or 4.1, and any other 404 means there is no v2 module (3.x). Anything else decides
+ * nothing.
  */
 async function probeBootstrap(managementUrl: string, organization: string, fetchImpl: typeof fetch): Promise<DetectedCapabilities> {
   const base = managementUrl.replace(/\/+$/, '');
@@ -178,8 +179,8 @@ export interface DetectionTarget {
 
 /**
  * Detects the capabilities of one Gravitee installation: from the console's `build.json` when it
- * is readable, else from the bootstrap probe. Never throws; an undecided result has source
- * `unknown` and the capabilities UNKNOWN_CAPABILITIES.
+ * is readable, else from the bootstrap probe. Fetch failures and unexpected responses do not
+ * throw but give source `unknown` with UNKNOWN_CAPABILITIES.
  */
 export async function detectCapabilities(target: DetectionTarget, fetchImpl: typeof fetch): Promise<DetectedCapabilities> {
   const version = await readConsoleVersion(target.consoleUrl, fetchImpl);

@@ -10,8 +10,8 @@ import { forwardingFetch, type RecordedRequest } from './recording-fetch.ts';
 import { createRequestValidator } from './request-contract.ts';
 
 // Drives the client through every call it can make against the simulator of each Gravitee
-// version, records each request on the way, and checks it against Gravitee's contracts: the
-// official v2 specification for /management/v2 and the v1 shapes for the rest.
+// version and records each request on the way. Each request is then checked against Gravitee's
+// contracts: the official v2 specification for /management/v2 and the v1 shapes for the rest.
 
 const s = SEED.subscriptions;
 const DAY = 24 * 60 * 60 * 1000;

@@ -17,15 +17,15 @@ export interface RecordedRequest {
 /** Produces the response to one request; `init` is what the client passed to fetch. */
 export type Answer = (request: RecordedRequest, init: RequestInit | undefined) => Response | Promise<Response>;
 
-/** Answers with a JSON body and status 200 unless told otherwise. */
+/** Builds a JSON response, with status 200 by default. */
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
 }
 
 /**
- * A fake fetch that records every request and answers with the first route whose `METHOD path`
- * pattern matches. Patterns are regular expressions tested against `METHOD path`; an unmatched
- * request fails the test with its method and path.
+ * Creates a fake fetch that records every request and responds with the first route whose pattern
+ * matches. Patterns are regular expressions tested against `METHOD path`. An unmatched request
+ * fails the test with its method and URL.
  */
 export function recordingFetch(managementUrl: string, routes: Array<[RegExp, Answer]>) {
   const base = new URL(managementUrl.replace(/\/+$/, ''));
@@ -56,8 +56,8 @@ export function recordingFetch(managementUrl: string, routes: Array<[RegExp, Ans
 }
 
 /**
- * A fetch that records every request like recordingFetch and passes it on to the real fetch,
- * e.g. to the simulator on 127.0.0.1.
+ * Creates a fetch that records every request like recordingFetch and passes it on to the real
+ * fetch, e.g. to the simulator on 127.0.0.1.
  */
 export function forwardingFetch(managementUrl: string) {
   return recordingFetch(managementUrl, [[/./, (request, init) => fetch(request.url, init)]]);

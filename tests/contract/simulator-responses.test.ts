@@ -26,9 +26,9 @@ import { createV1RequestValidator } from './request-contract.ts';
 const v1 = createV1RequestValidator();
 const ORG = '/management/organizations/DEFAULT';
 
-function accepts<T>(schema: z.ZodMiniType<T>, value: unknown, what: string): void {
+function accepts<T>(schema: z.ZodMiniType<T>, value: unknown, label: string): void {
   const parsed = schema.safeParse(value);
-  expect(parsed.success, `${what}: ${parsed.success ? '' : JSON.stringify(parsed.error.issues)}`).toBe(true);
+  expect(parsed.success, `${label}: ${parsed.success ? '' : JSON.stringify(parsed.error.issues)}`).toBe(true);
 }
 
 for (const [name, profile] of Object.entries(PROFILES)) {

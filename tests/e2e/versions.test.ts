@@ -18,7 +18,7 @@ const ACCEPTED = { id: s.pendingResearchPortal, apiId: SEED.apis.researchData, e
 const REJECTED = { id: s.pendingLibraryApp, apiId: SEED.apis.libraryLoans, environmentId: SEED.environments.default, rowText: 'Biblioteklån API' };
 const REASON = 'Bruk testplanen først, og søk på nytt etter pilotperioden.';
 
-/** The number of subscription requests the owner's tasks list holds, read from the simulator itself. */
+/** Returns the number of subscription requests in the owner's tasks list, read from the simulator itself. */
 async function ownerRequestCount(simulator: Simulator): Promise<number> {
   const response = await fetch(`${simulator.managementUrl}/organizations/DEFAULT/user/tasks`, { headers: { Authorization: `Bearer ${simulator.ownerToken}` } });
   assert.equal(response.status, 200);
