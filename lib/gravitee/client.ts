@@ -256,7 +256,7 @@ export function createGraviteeClient(options: GraviteeClientOptions) {
       return { ...parsed, requests };
     },
 
-    /** Finds the environment id of a request. For a task without one it asks Gravitee and caches the result. */
+    /** Finds the environment id of a request. For a task without one it looks the environment up in Gravitee and caches it. */
     resolveEnvironment(target: Target): Promise<string> {
       return environmentOf(target);
     },
@@ -282,7 +282,7 @@ export function createGraviteeClient(options: GraviteeClientOptions) {
     /**
      * Changes the end date of a subscription; null removes it. Gravitee's PUT replaces the whole
      * record, so the current one is read first and every field is sent back. The subscription is
-     * then read again: a server that answers 2xx but stored something else is reported as
+     * then read again: a server that returns 2xx but stored something else is reported as
      * 'not-applied' rather than trusted. APIM 3.x changes only ACCEPTED subscriptions and answers
      * any other status with 400 `subscription.notUpdatable`.
      */
