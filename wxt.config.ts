@@ -6,7 +6,7 @@ import { defineConfig } from 'wxt';
 // also starts out connected to the simulator (WXT_DEMO_CONNECTION). Every other line is the same.
 const variant = process.env.GATEKEEPER_VARIANT ?? '';
 if (!['', 'e2e', 'demo'].includes(variant)) throw new Error(`GATEKEEPER_VARIANT must be e2e or demo, not ${variant}`);
-const loopbackHosts = variant ? ['http://127.0.0.1/*'] : [];
+const loopbackHosts = variant ? ['http://127.0.0.1/*', 'http://localhost/*'] : [];
 
 // The e2e copy holds the notifications permission from the start, for the same reason.
 const grantedOptional = variant === 'e2e' ? ['notifications'] : [];

@@ -8,6 +8,10 @@ export interface ConnectionSnapshot {
   connectionName: string;
   /** Console address of the connection, for deep links. */
   consoleUrl: string;
+  /** 'session' when the connection has no personal access token and relies on the console's session cookie. */
+  authMode: 'token' | 'session';
+  /** Whether the console and the Management API are on one site, so the console session can reach Gatekeeper. */
+  sessionShareable: boolean;
   /** 'permission-missing' is decided before any request is made. */
   status: 'permission-missing' | 'ok' | 'error' | 'never-polled';
   /** Requests from the last successful poll, oldest first. Kept after a failed poll, for context. */

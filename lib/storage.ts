@@ -2,6 +2,7 @@ import { storage } from '#imports';
 import type { Connection, PendingRequest, SubscriptionSummary } from './gravitee/types';
 import type { ConnectionSnapshot, PollSnapshot } from './messages';
 import type { Language } from './i18n/language';
+import { canShareConsoleSession } from './site';
 
 /** Default poll interval, in seconds; Gravitee's own `scheduler.tasks` can only lengthen it. */
 export const DEFAULT_POLL_SECONDS = 60;
@@ -104,6 +105,8 @@ export function emptyConnectionSnapshot(connection: Connection): ConnectionSnaps
     connectionId: connection.id,
     connectionName: connection.name,
     consoleUrl: connection.consoleUrl,
+    authMode: 'token',
+    sessionShareable: canShareConsoleSession(connection.consoleUrl, connection.managementUrl),
     status: 'never-polled',
     requests: [],
     malformedCount: 0,

@@ -16,12 +16,16 @@ const STATIC_FILES: Record<string, { file: string; contentType: string }> = {
 const CONSOLE_DIRECTORY = new URL('./console/', import.meta.url);
 
 export async function handleConsoleRequest(sim: SimulatorContext, request: IncomingMessage, response: ServerResponse): Promise<void> {
-  const url = new URL(request.url ?? '/', sim.consoleOrigin);
+  const requested = new URL(request.url ?? '/', sim.consoleOrigin);
+  // On the API's origin the stand-in lives under /console/; its files are looked up without that prefix.
+  const base = sim.consoleBasePath.replace(/\/$/, '');
+  const url = new URL(requested.pathname.slice(base.length) || '/', sim.consoleOrigin);
   response.setHeader('Cache-Control', 'no-store');
   if (request.method !== 'GET' && request.method !== 'HEAD') return sendText(response, 405, 'Method Not Allowed');
 
   if (url.pathname === '/constants.json') {
-    return sendJson(response, 200, { baseURL: `${sim.apiOrigin}/management`, defaultPortal: 'next' });
+    const baseURL = sim.consoleBaseUrlRelative ? '/management' : `${sim.apiOrigin}/management`;
+    return sendJson(response, 200, { baseURL, defaultPortal: 'next' });
   }
   if (url.pathname === '/build.json') return sendJson(response, 200, { version: sim.profile.version });
 

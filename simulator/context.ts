@@ -31,6 +31,10 @@ export interface SimulatorContext {
   /** Set once the servers listen. */
   apiOrigin: string;
   consoleOrigin: string;
+  /** Path of the console stand-in on its origin: `/`, or `/console/` when it shares the API's origin. */
+  consoleBasePath: string;
+  /** Whether constants.json gives the Management API as a path on the console's own origin. */
+  consoleBaseUrlRelative: boolean;
 }
 
 /** One Management API request after CORS, CSRF and authentication. */

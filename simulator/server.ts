@@ -34,7 +34,18 @@ export interface SimulatorOptions {
   now?: () => Date;
   /** Gravitee version behaviour. Default: 4.13. */
   profile?: GraviteeProfile;
+  /**
+   * Where the console stand-in lives relative to the Management API, which decides what the
+   * browser's cookie rules allow:
+   * 'same-site' (default): its own port on 127.0.0.1, like the API;
+   * 'same-origin': under /console/ on the API's own origin, with a relative baseURL;
+   * 'cross-site': its own port on `localhost`, which browsers treat as another site than 127.0.0.1.
+   * Both servers listen on 127.0.0.1 in every case.
+   */
+  site?: ConsoleSite;
 }
+
+export type ConsoleSite = 'same-site' | 'same-origin' | 'cross-site';
 
 export interface RunningSimulator {
   apiOrigin: string;
@@ -132,8 +143,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     requestLog: new RequestLog(),
     apiOrigin: '',
     consoleOrigin: '',
+    consoleBasePath: '/',
+    consoleBaseUrlRelative: false,
   };
   const routes = managementRoutes(sim);
+  const site = options.site ?? 'same-site';
 
   const apiServer = createServer((request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', sim.apiOrigin);
@@ -141,7 +155,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       ? handleManagementRequest(sim, routes, request, response, url)
       : url.pathname.startsWith('/_simulator/')
         ? handleControlRequest(sim, request, response, url)
-        : Promise.resolve(void response.writeHead(404, { 'Content-Length': 0 }).end());
+        : site === 'same-origin' && (url.pathname === '/console' || url.pathname.startsWith('/console/'))
+          ? handleConsoleRequest(sim, request, response)
+          : Promise.resolve(void response.writeHead(404, { 'Content-Length': 0 }).end());
     handled.catch((error: unknown) => reportFailure(response, error, `${request.method} ${url.pathname}`));
   });
   const consoleServer = createServer((request, response) => {
@@ -159,12 +175,19 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     throw error;
   }
   sim.apiOrigin = `http://${LOOPBACK}:${apiPort}`;
-  sim.consoleOrigin = `http://${LOOPBACK}:${consolePort}`;
+  if (site === 'same-origin') {
+    sim.consoleOrigin = sim.apiOrigin;
+    sim.consoleBasePath = '/console/';
+    sim.consoleBaseUrlRelative = true;
+  } else {
+    // localhost resolves to this same loopback server, but is another site than 127.0.0.1.
+    sim.consoleOrigin = `http://${site === 'cross-site' ? 'localhost' : LOOPBACK}:${consolePort}`;
+  }
 
   return {
     apiOrigin: sim.apiOrigin,
     managementUrl: `${sim.apiOrigin}/management`,
-    consoleUrl: `${sim.consoleOrigin}/`,
+    consoleUrl: `${sim.consoleOrigin}${sim.consoleBasePath}`,
     consoleOrigin: sim.consoleOrigin,
     organizationId: SEED.organizationId,
     ownerToken: SEED.tokens.owner,

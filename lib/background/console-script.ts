@@ -26,6 +26,26 @@ export async function syncConsoleScript(): Promise<void> {
   await browser.scripting.registerContentScripts([
     { id: SCRIPT_ID, matches: granted, js: [SCRIPT_FILE], runAt: 'document_idle', persistAcrossSessions: true },
   ]);
+
+  // A registered script only runs on pages loaded afterwards; console tabs already open get it now.
+  const added = granted.filter((pattern) => !currentMatches.includes(pattern));
+  if (added.length > 0) await injectIntoOpenTabs(added);
+}
+
+/** Runs the console script in open tabs of the given hosts; it exits at once on non-console pages. */
+async function injectIntoOpenTabs(patterns: string[]): Promise<void> {
+  const tabs = await browser.tabs.query({ url: patterns });
+  await Promise.all(
+    tabs.map(async (tab) => {
+      if (tab.id === undefined) return;
+      try {
+        await browser.scripting.executeScript({ target: { tabId: tab.id }, files: [`/${SCRIPT_FILE}`] });
+      } catch (error) {
+        // A tab may close or navigate to an error page meanwhile; the registration covers its next load.
+        console.warn(`[console-panel] could not inject into tab ${tab.id}`, error);
+      }
+    }),
+  );
 }
 
 /** Injects the lazily loaded panel code into the tab and frame that asked for it. */

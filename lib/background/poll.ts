@@ -59,6 +59,7 @@ async function runConnectionPoll(connection: Connection): Promise<void> {
   }
 
   const client = await createClient(connection);
+  const authMode = (await tokensItem.getValue())[connection.id] ? 'token' : 'session';
   const floor = await readTaskPollFloor(connection, client, now);
   const intervalSeconds = Math.max(preferences.pollSeconds, floor ?? 0, MIN_POLL_SECONDS);
 
@@ -70,6 +71,7 @@ async function runConnectionPoll(connection: Connection): Promise<void> {
     update = (previous) => ({
       ...previous,
       status: 'ok',
+      authMode,
       requests,
       malformedCount: tasks.malformedCount,
       lastSuccessAt: finishedAt,
@@ -89,6 +91,7 @@ async function runConnectionPoll(connection: Connection): Promise<void> {
       return {
         ...previous,
         status: 'error',
+        authMode,
         error: serialized,
         lastAttemptAt: now,
         intervalSeconds,

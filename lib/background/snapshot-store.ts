@@ -1,6 +1,7 @@
 import type { Connection } from '../gravitee/types';
 import type { ConnectionSnapshot, PollSnapshot } from '../messages';
 import { connectionsItem, emptyConnectionSnapshot, snapshotItem } from '../storage';
+import { canShareConsoleSession } from '../site';
 import { withLock } from './locks';
 
 /** Orders snapshots like the connections, drops removed connections and adds new ones. */
@@ -9,7 +10,12 @@ function align(connections: Connection[], snapshot: PollSnapshot): PollSnapshot 
   return {
     connections: connections.map((connection) => {
       const entry = byId.get(connection.id) ?? emptyConnectionSnapshot(connection);
-      return { ...entry, connectionName: connection.name, consoleUrl: connection.consoleUrl };
+      return {
+        ...entry,
+        connectionName: connection.name,
+        consoleUrl: connection.consoleUrl,
+        sessionShareable: canShareConsoleSession(connection.consoleUrl, connection.managementUrl),
+      };
     }),
   };
 }

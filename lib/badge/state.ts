@@ -80,6 +80,12 @@ interface ConnectionView {
   title: string;
 }
 
+/** Says what to do about a 401: a token was rejected, or the console session is missing or cannot be shared. */
+function signInMessage(entry: ConnectionSnapshot): MessageKey {
+  if (entry.authMode === 'token') return 'badge.sign-in';
+  return entry.sessionShareable ? 'badge.sign-in.session' : 'badge.sign-in.cross-site';
+}
+
 /** What one connection contributes to the badge. */
 function connectionView(entry: ConnectionSnapshot, now: number, t: Translate): ConnectionView {
   const lastCount = entry.lastSuccessAt === null ? null : entry.requests.length + entry.malformedCount;
@@ -93,7 +99,14 @@ function connectionView(entry: ConnectionSnapshot, now: number, t: Translate): C
       return { kind: 'loading', vouchedCount: null, title: t('badge.loading') };
     case 'error': {
       const kind = entry.error ? KIND_FOR_ERROR[entry.error.kind] : 'server-error';
-      const titleKey: MessageKey = kind === 'sign-in' ? 'badge.sign-in' : kind === 'forbidden' ? 'badge.forbidden' : kind === 'unreachable' ? 'badge.unreachable' : 'badge.server-error';
+      const titleKey: MessageKey =
+        kind === 'sign-in'
+          ? signInMessage(entry)
+          : kind === 'forbidden'
+            ? 'badge.forbidden'
+            : kind === 'unreachable'
+              ? 'badge.unreachable'
+              : 'badge.server-error';
       return { kind, vouchedCount: null, title: t(titleKey, { reason: errorReason(entry) }) + lastGood };
     }
     case 'ok':

@@ -33,6 +33,8 @@ export function makeConnectionSnapshot(overrides: Partial<ConnectionSnapshot> = 
     connectionId: CONNECTION_ID,
     connectionName: 'UiO production',
     consoleUrl: 'https://apim.example.org/console/#!/DEFAULT/home',
+    authMode: 'token',
+    sessionShareable: true,
     status: 'ok',
     requests: [makeRequest()],
     malformedCount: 0,

@@ -31,7 +31,7 @@ export async function launchExtension(profileDir?: string): Promise<ExtensionBro
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
-      '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
+      '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost',
       `--disable-extensions-except=${E2E_EXTENSION_PATH}`,
       `--load-extension=${E2E_EXTENSION_PATH}`,
     ],

@@ -28,6 +28,8 @@ function connection(overrides: Partial<ConnectionSnapshot>): ConnectionSnapshot 
     connectionId: 'a',
     connectionName: 'UiO',
     consoleUrl: 'http://127.0.0.1:8084/',
+    authMode: 'token',
+    sessionShareable: true,
     status: 'ok',
     requests: [],
     malformedCount: 0,
@@ -82,6 +84,16 @@ describe('badgeView with one connection', () => {
       expect(view.kind).toBe(kind);
       expect(view.text).toBe(text);
     }
+  });
+
+  it('says what to do about a missing console session', () => {
+    const session = badgeView(single({ status: 'error', error: { kind: 'unauthorized', status: 401 }, authMode: 'session' }), now, t);
+    const crossSite = badgeView(single({ status: 'error', error: { kind: 'unauthorized', status: 401 }, authMode: 'session', sessionShareable: false }), now, t);
+    const token = badgeView(single({ status: 'error', error: { kind: 'unauthorized', status: 401 }, authMode: 'token' }), now, t);
+    expect(session.title).toMatch(/Sign in to the Gravitee console/);
+    expect(crossSite.title).toMatch(/different sites/);
+    expect(token.title).toMatch(/rejected the personal access token/);
+    expect(new Set([session.text, crossSite.text, token.text])).toEqual(new Set(['X']));
   });
 
   it('names the last good count in an error tooltip', () => {
