@@ -4,7 +4,9 @@ import { changeEndDate, readSubscription } from '@/lib/background/end-date';
 import { subscriptionPageInfo } from '@/lib/background/subscription-page';
 import { injectPanel, syncConsoleScript } from '@/lib/background/console-script';
 import { openNotification, updateNotifications } from '@/lib/background/notifications';
+import { forgetCapabilities, refreshOnConsoleVersionChange } from '@/lib/background/capabilities';
 import { applyDemoConnection } from '@/lib/background/demo';
+import { isConsolePage } from '@/lib/console-page';
 import { syncManagedConnections } from '@/lib/background/managed-connections';
 import { pollAfterReconnect, pollDue, pollNow, pollWithNewSettings } from '@/lib/background/poll';
 import { POLL_ALARM } from '@/lib/background/schedule';
@@ -30,9 +32,13 @@ async function handleMessage(message: BackgroundRequest, sender: Browser.runtime
       await injectPanel(tabId, sender.frameId ?? 0);
       return { ok: true };
     }
-    case 'console-opened':
+    case 'console-opened': {
+      // An upgraded console changes its route form and API version; notice it when a tab opens.
+      const connection = (await connectionsItem.getValue()).find((entry) => sender.url && isConsolePage(sender.url, entry.consoleUrl));
+      if (connection) await refreshOnConsoleVersionChange(connection).catch(logFailure('version check'));
       await pollDue();
       return { ok: true };
+    }
     case 'get-subscription':
       return readSubscription(message.target);
     case 'change-end-date':
@@ -80,7 +86,13 @@ export default defineBackground(() => {
 
   browser.permissions.onAdded.addListener(() => refreshAfterSettingsChange().catch(logFailure('permission change')));
   browser.permissions.onRemoved.addListener(() => refreshAfterSettingsChange().catch(logFailure('permission change')));
-  connectionsItem.watch(() => refreshAfterSettingsChange().catch(logFailure('connection change')));
+  connectionsItem.watch((next, previous) => {
+    const kept = new Set(next.map((connection) => connection.id));
+    for (const removed of (previous ?? []).filter((connection) => !kept.has(connection.id))) {
+      forgetCapabilities(removed.id).catch(logFailure('forgetting a removed connection'));
+    }
+    refreshAfterSettingsChange().catch(logFailure('connection change'));
+  });
   browser.storage.onChanged.addListener((_changes, area) => {
     if (area === 'managed') syncManagedConnections().catch(logFailure('managed connections'));
   });

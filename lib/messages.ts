@@ -1,4 +1,5 @@
 import type { SubscriptionPageInfo } from './background/subscription-page';
+import type { ConsoleRouteStyle } from './gravitee/console-links';
 import type { SerializedGraviteeError } from './gravitee/errors';
 import type { PendingRequest, SubscriptionDetails, SubscriptionSummary, SubscriptionTarget } from './gravitee/types';
 
@@ -12,6 +13,8 @@ export interface ConnectionSnapshot {
   authMode: 'token' | 'session';
   /** Whether the console and the Management API are on one site, so the console session can reach Gatekeeper. */
   sessionShareable: boolean;
+  /** The route form of this console version, for deep links; null until the version is known. */
+  routeStyle: ConsoleRouteStyle | null;
   /** 'permission-missing' is decided before any request is made. */
   status: 'permission-missing' | 'ok' | 'error' | 'never-polled';
   /** Requests from the last successful poll, oldest first. Kept after a failed poll, for context. */

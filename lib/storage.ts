@@ -107,6 +107,7 @@ export function emptyConnectionSnapshot(connection: Connection): ConnectionSnaps
     consoleUrl: connection.consoleUrl,
     authMode: 'token',
     sessionShareable: canShareConsoleSession(connection.consoleUrl, connection.managementUrl),
+    routeStyle: null,
     status: 'never-polled',
     requests: [],
     malformedCount: 0,

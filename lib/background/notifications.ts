@@ -90,7 +90,7 @@ export async function openNotification(notificationId: string, snapshot: PollSna
     for (const entry of snapshot.connections) {
       const request = entry.requests.find((candidate) => requestKey(candidate) === key);
       if (request) {
-        await browser.tabs.create({ url: subscriptionConsoleUrl(entry.consoleUrl, request) });
+        await browser.tabs.create({ url: subscriptionConsoleUrl(entry.consoleUrl, request, entry.routeStyle) });
         return;
       }
     }

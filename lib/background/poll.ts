@@ -60,6 +60,8 @@ async function runConnectionPoll(connection: Connection): Promise<void> {
 
   const client = await createClient(connection);
   const authMode = (await tokensItem.getValue())[connection.id] ? 'token' : 'session';
+  // Usually stored already (one build.json read a day); only deep links depend on it.
+  const routeStyle = (await connectionCapabilities(connection).catch(() => null))?.routeStyle ?? null;
   const floor = await readTaskPollFloor(connection, client, now);
   const intervalSeconds = Math.max(preferences.pollSeconds, floor ?? 0, MIN_POLL_SECONDS);
 
@@ -72,6 +74,7 @@ async function runConnectionPoll(connection: Connection): Promise<void> {
       ...previous,
       status: 'ok',
       authMode,
+      routeStyle,
       requests,
       malformedCount: tasks.malformedCount,
       lastSuccessAt: finishedAt,
@@ -92,6 +95,7 @@ async function runConnectionPoll(connection: Connection): Promise<void> {
         ...previous,
         status: 'error',
         authMode,
+        routeStyle: routeStyle ?? previous.routeStyle,
         error: serialized,
         lastAttemptAt: now,
         intervalSeconds,

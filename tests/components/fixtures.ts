@@ -35,6 +35,7 @@ export function makeConnectionSnapshot(overrides: Partial<ConnectionSnapshot> = 
     consoleUrl: 'https://apim.example.org/console/#!/DEFAULT/home',
     authMode: 'token',
     sessionShareable: true,
+    routeStyle: 'env',
     status: 'ok',
     requests: [makeRequest()],
     malformedCount: 0,

@@ -30,6 +30,7 @@ function connection(overrides: Partial<ConnectionSnapshot>): ConnectionSnapshot 
     consoleUrl: 'http://127.0.0.1:8084/',
     authMode: 'token',
     sessionShareable: true,
+    routeStyle: 'env',
     status: 'ok',
     requests: [],
     malformedCount: 0,
