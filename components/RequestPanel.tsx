@@ -5,8 +5,11 @@ import { translator, type Language } from '@/lib/i18n';
 import { allRequests, type ConnectionSnapshot, type PollSnapshot } from '@/lib/messages';
 import { requestKey } from '@/lib/storage';
 import type { RequestTransport } from '@/lib/transport';
+import { usePresetSettings } from './accept/use-preset-settings';
 import { PanelHeader } from './PanelHeader';
 import { describeSnapshot } from './panel-status';
+import { RecentDecisions } from './recent/RecentDecisions';
+import { useRecentDecisions } from './recent/use-recent-decisions';
 import { RequestRow } from './RequestRow';
 import { useClock } from './use-clock';
 import { useInFlightActions } from './use-in-flight';
@@ -65,6 +68,11 @@ export function RequestPanel({ transport, language, now = systemClock, renderLin
   );
   const view = describeSnapshot(snapshot, transportFailed, visible, tick, language, t);
   const listed = visible.filter((request) => view.rowFreshness.has(request.connectionId));
+  const recent = useRecentDecisions(transport);
+  const presetStates = usePresetSettings(transport, [
+    ...listed.map((request) => request.connectionId),
+    ...recent.map((decision) => decision.request.connectionId),
+  ]);
   const currentCount = listed.filter((request) => view.rowFreshness.get(request.connectionId) === 'current').length;
   const count = view.complete ? { value: currentCount, complete: true } : currentCount > 0 ? { value: currentCount, complete: false } : null;
 
@@ -112,6 +120,7 @@ export function RequestPanel({ transport, language, now = systemClock, renderLin
                 language={language}
                 now={tick}
                 clock={now}
+                presets={presetStates.get(request.connectionId) ?? { status: 'loading' }}
                 onAccept={actions.accept}
                 onReject={actions.reject}
               />
@@ -121,6 +130,16 @@ export function RequestPanel({ transport, language, now = systemClock, renderLin
       )}
 
       {view.showEmpty && <p className="gk-empty">{t('panel.empty')}</p>}
+
+      <RecentDecisions
+        transport={transport}
+        decisions={recent}
+        language={language}
+        now={tick}
+        clock={now}
+        presetStates={presetStates}
+        connectionName={(connectionId) => (several ? (connections.get(connectionId)?.connectionName ?? null) : null)}
+      />
     </section>
   );
 }

@@ -3,7 +3,11 @@ import { formatDateTime, formatDateTimeWithZone, formatWaitDuration } from '@/li
 import { subscriptionConsoleUrl } from '@/lib/gravitee/console-links';
 import type { PendingRequest, ValidityPeriod } from '@/lib/gravitee/types';
 import { translator, type Language } from '@/lib/i18n';
-import { defaultValidity, validateValidity } from '@/lib/validity';
+import { validateCustomRange } from '@/lib/presets/custom-range';
+import { validateValidity } from '@/lib/validity';
+import type { PresetSettingsState } from './accept/use-preset-settings';
+import { describeOffer, type ValidityChoice } from './accept/validity-offer';
+import { ValidityPicker } from './accept/ValidityPicker';
 import { RejectForm, type RejectStep } from './RejectForm';
 import { RequestDetails } from './RequestDetails';
 import type { AcceptHandler, RejectHandler } from './request-actions';
@@ -25,11 +29,19 @@ export interface RequestRowProps {
   now: Date;
   /** Reads the current time when an acceptance is validated. */
   clock: () => Date;
+  /** The preset settings of the request's connection; Accept waits until they are read. */
+  presets: PresetSettingsState;
   onAccept: AcceptHandler;
   onReject: RejectHandler;
 }
 
 type SendingAction = 'accept' | 'reject';
+
+/** A validity period with the label naming its source. */
+interface LabelledPeriod {
+  label: string;
+  validity: ValidityPeriod;
+}
 
 interface RowError {
   text: string;
@@ -39,22 +51,28 @@ interface RowError {
 
 /** Renders one pending subscription request with its Accept and Reject actions. */
 export function RequestRow(props: RequestRowProps) {
-  const { request, summary, connectionName, consoleUrl, outOfDate, busyElsewhere, language, now, clock, onAccept, onReject } = props;
+  const { request, summary, connectionName, consoleUrl, outOfDate, busyElsewhere, language, now, clock, presets, onAccept, onReject } = props;
   const t = translator(language);
   const titleId = useId();
+  const pickerId = useId();
+  const [choice, setChoice] = useState<ValidityChoice>({ kind: 'suggested' });
+  const [pickerOpen, setPickerOpen] = useState(false);
   const [rejectStep, setRejectStep] = useState<RejectStep | null>(null);
   const [message, setMessage] = useState('');
   const [messageError, setMessageError] = useState<string | null>(null);
   const [sending, setSending] = useState<SendingAction | null>(null);
   const [error, setError] = useState<RowError | null>(null);
   // The period of a failed acceptance. It stays on screen and Try again resends it, instead of a
-  // period that moved on with the clock while the user read the error.
-  const [heldValidity, setHeldValidity] = useState<ValidityPeriod | null>(null);
+  // period that moved on with the clock while the user read the error. Another choice drops it.
+  const [held, setHeld] = useState<LabelledPeriod | null>(null);
   // A ref, not state, guards against a second click before React re-renders the disabled buttons.
   const inFlight = useRef(false);
 
   // The period shown next to Accept is the one sent, so both come from this one object.
-  const validity = heldValidity ?? defaultValidity(now);
+  const settings = presets.status === 'loading' ? null : presets.settings;
+  const offer = settings ? describeOffer(choice, request, settings, now, language, t) : null;
+  const problems = held || !offer ? [] : offer.problems;
+  const offered: LabelledPeriod | null = held ?? offer;
   const blocked = sending !== null || busyElsewhere;
 
   async function send(action: SendingAction, run: () => ReturnType<AcceptHandler>, onFailure?: () => void) {
@@ -75,13 +93,30 @@ export function RequestRow(props: RequestRowProps) {
   }
 
   function accept() {
-    const period = validity;
-    const problem = validateValidity(period, clock());
-    if (problem) {
-      setError({ text: t(`panel.validity.${problem}`), retry: null });
-      return;
+    if (!offered) return;
+    const { validity: period, label } = offered;
+    const at = clock();
+
+    if (!held && choice.kind === 'custom') {
+      const found = validateCustomRange(period, at).filter((problem) => !(choice.startNow && problem === 'start-in-past'));
+      if (found.length > 0) {
+        setError({ text: found.map((problem) => t(`presets.custom.${problem}`)).join(' '), retry: null });
+        return;
+      }
+    } else {
+      const problem = validateValidity(period, at);
+      if (problem) {
+        setError({ text: t(`panel.validity.${problem}`), retry: null });
+        return;
+      }
     }
-    void send('accept', () => onAccept(request, period), () => setHeldValidity(period));
+    void send('accept', () => onAccept(request, period), () => setHeld({ validity: period, label }));
+  }
+
+  function choose(next: ValidityChoice) {
+    setChoice(next);
+    setHeld(null);
+    if (error?.retry === 'accept' || error?.retry === null) setError(null);
   }
 
   function confirmReject() {
@@ -109,10 +144,12 @@ export function RequestRow(props: RequestRowProps) {
     if (error?.retry === 'reject') setError(null);
   }
 
-  const start = formatDateTimeWithZone(validity.startingAt, language);
-  const validityText = validity.endingAt
-    ? t('panel.accept.validity', { start, end: formatDateTimeWithZone(validity.endingAt, language) })
-    : t('panel.accept.validity.open-ended', { start });
+  function validityText(validity: ValidityPeriod): string {
+    const start = formatDateTimeWithZone(validity.startingAt, language);
+    return validity.endingAt
+      ? t('panel.accept.validity', { start, end: formatDateTimeWithZone(validity.endingAt, language) })
+      : t('panel.accept.validity.open-ended', { start });
+  }
 
   return (
     <li className="gk-row" aria-labelledby={titleId}>
@@ -128,18 +165,41 @@ export function RequestRow(props: RequestRowProps) {
 
       <RequestDetails request={request} t={t} connectionName={connectionName} />
 
-      <p className="gk-validity">{validityText}</p>
+      {presets.status === 'loading' && <p className="gk-validity">{t('panel.accept.presets-loading')}</p>}
+      {presets.status === 'failed' && <p className="gk-validity gk-warning">{t('panel.accept.presets-failed')}</p>}
+      {offered && (
+        <>
+          <p className="gk-validity gk-validity-preset">{offered.label}</p>
+          {/* A custom range with problems has no dates worth showing; its problems are listed instead. */}
+          {problems.length === 0 && <p className="gk-validity">{validityText(offered.validity)}</p>}
+          {held && <p className="gk-validity">{t('panel.accept.held')}</p>}
+        </>
+      )}
 
       <div className="gk-actions">
-        <button
-          type="button"
-          className="gk-button gk-primary"
-          aria-label={t('panel.accept.label', { summary })}
-          disabled={blocked}
-          onClick={accept}
-        >
-          {sending === 'accept' ? t('panel.sending') : t('panel.accept')}
-        </button>
+        <span className="gk-split">
+          <button
+            type="button"
+            className="gk-button gk-primary"
+            aria-label={t('panel.accept.label', { summary })}
+            disabled={blocked || !offered || problems.length > 0}
+            onClick={accept}
+          >
+            {sending === 'accept' ? t('panel.sending') : t('panel.accept')}
+          </button>
+          <button
+            type="button"
+            className="gk-button gk-primary gk-split-toggle"
+            aria-label={t('panel.validity.toggle.label', { summary })}
+            title={t('panel.validity.toggle.label', { summary })}
+            aria-expanded={pickerOpen}
+            aria-controls={pickerOpen ? pickerId : undefined}
+            disabled={blocked || !settings}
+            onClick={() => setPickerOpen((open) => !open)}
+          >
+            ▾
+          </button>
+        </span>
         <button
           type="button"
           className="gk-button"
@@ -163,6 +223,22 @@ export function RequestRow(props: RequestRowProps) {
         )}
       </div>
       {busyElsewhere && <p className="gk-busy">{t('panel.row.busy-elsewhere')}</p>}
+
+      {pickerOpen && settings && offer && (
+        <ValidityPicker
+          id={pickerId}
+          t={t}
+          language={language}
+          request={request}
+          settings={settings}
+          choice={choice}
+          offered={offer.validity}
+          problems={offer.problems}
+          now={now}
+          disabled={blocked}
+          onChange={choose}
+        />
+      )}
 
       {rejectStep && (
         <RejectForm

@@ -129,4 +129,32 @@ export const panelStyles = `
 
 .gk-error { margin-top: 8px; padding: 6px 8px; border-radius: 4px; background: #ffebee; color: #7f1010; }
 .gk-error .gk-button { margin-top: 6px; }
+.gk-warning { margin: 4px 0; padding: 6px 8px; border-radius: 4px; background: #fff8e1; color: #5d3b00; }
+
+.gk-validity-preset { font-weight: 500; }
+.gk-split { display: inline-flex; }
+.gk-split .gk-button:first-child { border-top-right-radius: 0; border-bottom-right-radius: 0; }
+.gk-split-toggle { min-width: 28px; padding: 0 8px; border-left: 1px solid #c5cae9; border-top-left-radius: 0; border-bottom-left-radius: 0; }
+.gk-picker { margin: 8px 0 0; padding: 8px; border: 1px solid #e0e0e0; border-radius: 4px; background: #fafafa; }
+.gk-picker legend { padding: 0 4px; }
+.gk-choice { display: flex; align-items: center; gap: 6px; margin: 2px 0; }
+.gk-custom { margin: 6px 0 0 22px; }
+.gk-field { margin: 6px 0; }
+.gk-input {
+  min-height: 30px;
+  padding: 4px 6px;
+  border: 1px solid #9e9e9e;
+  border-radius: 4px;
+  color: #1f2129;
+  background: #ffffff;
+  font: inherit;
+}
+.gk-input[aria-invalid="true"] { border-color: #c62828; }
+.gk-input:focus-visible, .gk-choice input:focus-visible { outline: 2px solid #3949ab; outline-offset: 2px; }
+.gk-problems { margin: 4px 0 0; padding: 0; list-style: none; }
+
+.gk-recent { margin-top: 12px; padding-top: 8px; border-top: 1px solid #e0e0e0; }
+.gk-recent-title { margin: 0 0 4px; font-size: 14px; line-height: 20px; }
+.gk-end-date { margin-top: 4px; }
+.gk-end-date .gk-notice { margin-top: 6px; }
 `;

@@ -1,5 +1,7 @@
-import type { ActionResult, PollSnapshot } from './messages';
-import type { PendingRequest, ValidityPeriod } from './gravitee/types';
+import type { ActionResult, PollSnapshot, SubscriptionResult } from './messages';
+import type { PendingRequest, SubscriptionTarget, ValidityPeriod } from './gravitee/types';
+import type { PresetSettings } from './presets/model';
+import type { RecentDecision } from './storage';
 
 /**
  * Accept and reject requests being sent from any tab, panel or popup, keyed by
@@ -10,7 +12,7 @@ export type InFlightActions = Record<string, { type: 'accept' | 'reject'; since:
 
 /**
  * What the request list needs from the outside world. The content-script panel and the popup use
- * the background worker; component tests pass a fake.
+ * the background worker and extension storage; component tests pass a fake.
  */
 export interface RequestTransport {
   getSnapshot(): Promise<PollSnapshot>;
@@ -24,4 +26,14 @@ export interface RequestTransport {
    * unsubscribe function. Entries may be left over from a stopped worker, so callers ignore old ones.
    */
   watchInFlight(listener: (actions: InFlightActions) => void): () => void;
+  /** Reads the presets, rules and default preset in force for a connection, with policy applied. */
+  presetSettings(connectionId: string): Promise<PresetSettings>;
+  /** Calls listener whenever presets, rules or policy change; returns an unsubscribe function. */
+  watchPresets(listener: () => void): () => void;
+  /** Calls listener with the decisions taken through Gatekeeper, newest first, then on every change; returns an unsubscribe function. */
+  watchRecentDecisions(listener: (decisions: RecentDecision[]) => void): () => void;
+  /** Reads a subscription with its plan, as Gravitee stores it now. */
+  getSubscription(target: SubscriptionTarget): Promise<SubscriptionResult>;
+  /** Sets the end date of an accepted subscription, or removes it (null), and returns what Gravitee stored. */
+  changeEndDate(target: SubscriptionTarget, endingAt: Date | null): Promise<SubscriptionResult>;
 }

@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, within, waitFor } from '@testing-library/react';
 import { PopupPage } from '@/components/popup/PopupPage';
 import type { PollSnapshot } from '@/lib/messages';
 import { FakeTransport } from './fake-transport';
@@ -89,6 +89,8 @@ describe('PopupPage', () => {
   it('accepts through the transport', async () => {
     const { transport } = renderPopup(twoConnections);
     await screen.findByRole('list');
+    // Accept stays disabled until the row's presets are read.
+    await waitFor(() => expect(screen.getByRole('button', { name: /^Accept / })).toHaveProperty('disabled', false));
 
     fireEvent.click(screen.getByRole('button', { name: /^Accept / }));
     await act(async () => transport.acceptCalls[0]!.result.resolve({ ok: true, subscription: makeSubscription() }));

@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, within, waitFor } from '@testing-library/react';
 import { RequestPanel } from '@/components/RequestPanel';
 import { errorMessages } from '@/lib/i18n/errors';
 import type { PollSnapshot } from '@/lib/messages';
@@ -46,8 +46,10 @@ function renderPanel(snapshot: PollSnapshot, transport = new FakeTransport(snaps
   return { transport, ...view };
 }
 
+/** Waits for the rows and for their presets, which Accept needs before it is enabled. */
 async function findRows(): Promise<HTMLElement[]> {
   const list = await screen.findByRole('list', { name: 'Pending subscription requests' });
+  await waitFor(() => expect(screen.queryAllByText('Reading your validity presets…')).toHaveLength(0));
   return within(list).getAllByRole('listitem');
 }
 

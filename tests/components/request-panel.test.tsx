@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, within, waitFor } from '@testing-library/react';
 import { RequestPanel } from '@/components/RequestPanel';
 import { errorMessages } from '@/lib/i18n/errors';
 import type { Language } from '@/lib/i18n';
@@ -12,8 +12,10 @@ function renderPanel(snapshot: PollSnapshot, language: Language = 'en') {
   return { transport, ...view };
 }
 
+/** Waits for the rows and for their presets, which Accept needs before it is enabled. */
 async function findRows(): Promise<HTMLElement[]> {
   const list = await screen.findByRole('list', { name: 'Pending subscription requests' });
+  await waitFor(() => expect(screen.queryAllByText('Reading your validity presets…')).toHaveLength(0));
   return within(list).getAllByRole('listitem');
 }
 
@@ -524,6 +526,7 @@ describe('RequestPanel in Norwegian', () => {
     expect(text).toContain('Har ventet 3 timer');
     expect(text).toContain('Godkjenning gir tilgang fra 10. mars 2026 14:00');
     expect(text).toContain('til 10. mars 2027 23:59');
+    expect(text).toContain('1 år — Standard forhåndsinnstilling for denne tilkoblingen');
     expect(text).toContain('Miljø');
   });
 
@@ -536,6 +539,7 @@ describe('RequestPanel in Norwegian', () => {
 
   async function findRowsNb(): Promise<HTMLElement[]> {
     const list = await screen.findByRole('list', { name: 'Ventende abonnementsforespørsler' });
+    await waitFor(() => expect(screen.queryAllByText('Leser forhåndsinnstillingene for gyldighet …')).toHaveLength(0));
     return within(list).getAllByRole('listitem');
   }
 });
