@@ -6,6 +6,7 @@ import { injectPanel, syncConsoleScript } from '@/lib/background/console-script'
 import { openNotification, updateNotifications } from '@/lib/background/notifications';
 import { forgetCapabilities, refreshOnConsoleVersionChange } from '@/lib/background/capabilities';
 import { applyDemoConnection } from '@/lib/background/demo';
+import { connectDiscovered, discoverConsoleConnection } from '@/lib/background/discover';
 import { isConsolePage } from '@/lib/console-page';
 import { syncManagedConnections } from '@/lib/background/managed-connections';
 import { pollAfterReconnect, pollDue, pollNow, pollWithNewSettings } from '@/lib/background/poll';
@@ -45,6 +46,16 @@ async function handleMessage(message: BackgroundRequest, sender: Browser.runtime
       return changeEndDate(message.target, message.endingAt);
     case 'subscription-page':
       return subscriptionPageInfo(message.target);
+    case 'discover-console':
+      return discoverConsoleConnection(message.consoleUrl);
+    case 'connect-discovered':
+      return connectDiscovered(message.found);
+    case 'open-options': {
+      // The options page reads the prefill from its URL and opens a new connection form with it.
+      const hash = message.prefill ? `#connect=${encodeURIComponent(JSON.stringify(message.prefill))}` : '';
+      await browser.tabs.create({ url: browser.runtime.getURL(`/options.html${hash}`) });
+      return { ok: true };
+    }
   }
 }
 

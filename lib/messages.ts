@@ -1,3 +1,4 @@
+import type { ConnectResult, DiscoveredConsole, DiscoveryResult } from './background/discover';
 import type { SubscriptionPageInfo } from './background/subscription-page';
 import type { ConsoleRouteStyle } from './gravitee/console-links';
 import type { SerializedGraviteeError } from './gravitee/errors';
@@ -62,7 +63,10 @@ export type BackgroundRequest =
   | { type: 'console-opened' }
   | { type: 'get-subscription'; target: SubscriptionTarget }
   | { type: 'change-end-date'; target: SubscriptionTarget; endingAt: string | null }
-  | { type: 'subscription-page'; target: SubscriptionTarget };
+  | { type: 'subscription-page'; target: SubscriptionTarget }
+  | { type: 'discover-console'; consoleUrl: string }
+  | { type: 'connect-discovered'; found: DiscoveredConsole }
+  | { type: 'open-options'; prefill?: DiscoveredConsole };
 
 export type BackgroundResponse<T extends BackgroundRequest> = T extends { type: 'get-snapshot' | 'poll-now' }
   ? PollSnapshot
@@ -74,7 +78,13 @@ export type BackgroundResponse<T extends BackgroundRequest> = T extends { type: 
         ? SubscriptionResult
         : T extends { type: 'subscription-page' }
           ? SubscriptionPageInfo
-          : never;
+          : T extends { type: 'discover-console' }
+            ? DiscoveryResult
+            : T extends { type: 'connect-discovered' }
+              ? ConnectResult
+              : T extends { type: 'open-options' }
+                ? { ok: boolean }
+                : never;
 
 /** Sends a typed message to the background worker and returns its typed answer. */
 export async function sendToBackground<T extends BackgroundRequest>(message: T): Promise<BackgroundResponse<T>> {

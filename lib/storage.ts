@@ -94,6 +94,12 @@ export const recentDecisionsItem = storage.defineItem<RecentDecision[]>('local:r
   version: 1,
 });
 
+/** Consoles (their addresses) where the user answered "Not now" to the offer to connect. */
+export const dismissedConsoleOffersItem = storage.defineItem<string[]>('local:dismissedConsoleOffers', {
+  fallback: [],
+  version: 1,
+});
+
 /** Key of one request across connections. */
 export function requestKey(request: { connectionId: string; subscriptionId: string }): string {
   return `${request.connectionId}:${request.subscriptionId}`;

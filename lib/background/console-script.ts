@@ -5,30 +5,32 @@ const SCRIPT_ID = 'console-panel';
 const SCRIPT_FILE = 'content-scripts/console-panel.js';
 
 /**
- * Registers the console content script for the console hosts of every connection the extension
- * may reach, and removes it when none is left. Console origins are the user's choice, so they
- * cannot be listed in the manifest.
+ * Registers the console content script for every host the extension may reach: the console hosts
+ * of the connections, and any other granted host, where the script looks for an unconfigured
+ * Gravitee console to offer a connection. It removes the script when no host is left. Console
+ * origins are the user's choice, so they cannot be listed in the manifest.
  */
 export async function syncConsoleScript(): Promise<void> {
   const connections = await connectionsItem.getValue();
-  const patterns = [...new Set(connections.map((connection) => hostPattern(connection.consoleUrl)))];
-  const granted: string[] = [];
-  for (const pattern of patterns) if (await hasHostAccess([pattern])) granted.push(pattern);
-  granted.sort();
+  const granted = (await browser.permissions.getAll()).origins ?? [];
+  const patterns = [...new Set([...connections.map((connection) => hostPattern(connection.consoleUrl)), ...granted.filter((origin) => /^https?:\/\//.test(origin))])];
+  const reachable: string[] = [];
+  for (const pattern of patterns) if (await hasHostAccess([pattern])) reachable.push(pattern);
+  const grantedPatterns = reachable.sort();
 
   const registered = await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
   const current = registered[0];
   const currentMatches = [...(current?.matches ?? [])].sort();
-  if (current && currentMatches.join(' ') === granted.join(' ')) return;
+  if (current && currentMatches.join(' ') === grantedPatterns.join(' ')) return;
   if (current) await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
-  if (granted.length === 0) return;
+  if (grantedPatterns.length === 0) return;
 
   await browser.scripting.registerContentScripts([
-    { id: SCRIPT_ID, matches: granted, js: [SCRIPT_FILE], runAt: 'document_idle', persistAcrossSessions: true },
+    { id: SCRIPT_ID, matches: grantedPatterns, js: [SCRIPT_FILE], runAt: 'document_idle', persistAcrossSessions: true },
   ]);
 
   // A registered script only runs on pages loaded afterwards; console tabs already open get it now.
-  const added = granted.filter((pattern) => !currentMatches.includes(pattern));
+  const added = grantedPatterns.filter((pattern) => !currentMatches.includes(pattern));
   if (added.length > 0) await injectIntoOpenTabs(added);
 }
 

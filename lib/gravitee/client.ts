@@ -4,7 +4,7 @@ import { classifyFetchException, classifyHttpFailure } from './classify';
 import { createMemoryEnvironmentCache, findApiEnvironment, type EnvironmentCache } from './environments';
 import { GraviteeError } from './errors';
 import { organizationPath as organizationPathOf, v1SubscriptionPath, v2SubscriptionPath } from './paths';
-import { consoleSettingsSchema, currentUserSchema, subscriptionForUpdateSchema, subscriptionSchema, v1SubscriptionSchema } from './schemas';
+import { consoleSettingsSchema, currentUserSchema, environmentListSchema, subscriptionForUpdateSchema, subscriptionSchema, v1SubscriptionSchema } from './schemas';
 import { parseTasks, type ParsedTasks } from './tasks';
 import { v1ProcessBody, v1ToDetails, v1ToSummary, v1UpdateBody } from './v1';
 import { GRAVITEE_3_CAPABILITIES, isV2ModuleMissing, UNKNOWN_CAPABILITIES, type GraviteeCapabilities } from './version';
@@ -230,6 +230,12 @@ export function createGraviteeClient(options: GraviteeClientOptions) {
     },
 
     /** Returns the console's task poll interval in seconds, or null when the organization sets none. */
+    /** Lists the organization's environments: id, human-readable ids and name. */
+    async getEnvironments(): Promise<Array<{ id: string; hrids: string[]; name: string }>> {
+      const environments = await get(`${organizationPath}/environments`, environmentListSchema);
+      return environments.map((environment) => ({ id: environment.id, hrids: environment.hrids ?? [], name: environment.name ?? environment.id }));
+    },
+
     async getTaskPollSeconds(): Promise<number | null> {
       const settings = await get(`${organizationPath}/console`, consoleSettingsSchema);
       const seconds = settings.scheduler?.tasks;

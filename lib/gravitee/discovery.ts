@@ -1,4 +1,4 @@
-import { consoleConstantsSchema } from './schemas';
+import { bootstrapSchema, consoleConstantsSchema } from './schemas';
 
 export type DiscoveryFailure =
   /** The console address is not an absolute http(s) URL. */
@@ -117,4 +117,25 @@ export async function discoverConsole(consoleUrl: string, fetchImpl: typeof fetc
 /** Returns the Management API base that the console at `consoleUrl` uses. Throws DiscoveryError. */
 export async function discoverManagementUrl(consoleUrl: string, fetchImpl: typeof fetch): Promise<string> {
   return (await discoverConsole(consoleUrl, fetchImpl)).managementUrl;
+}
+
+/**
+ * Reads the public bootstrap of Gravitee 4.2 and later, `GET {mgmt}/v2/ui/bootstrap`, which names
+ * the organization the console uses and the absolute Management API base. Returns null on older
+ * versions and on any failure: the caller keeps what constants.json said.
+ * Source: ManagementUIResource.java in gravitee-apim-rest-api-management-v2-rest.
+ */
+export async function readBootstrap(managementUrl: string, fetchImpl: typeof fetch): Promise<{ managementUrl: string | null; organization: string | null } | null> {
+  try {
+    const response = await fetchImpl(`${managementUrl.replace(/\/+$/, '')}/v2/ui/bootstrap`, {
+      headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' },
+      credentials: 'omit',
+    });
+    if (!response.ok) return null;
+    const parsed = bootstrapSchema.safeParse(await response.json());
+    if (!parsed.success) return null;
+    return { managementUrl: parsed.data.baseURL?.replace(/\/+$/, '') ?? null, organization: parsed.data.organizationId ?? null };
+  } catch {
+    return null;
+  }
 }

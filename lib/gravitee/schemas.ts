@@ -121,8 +121,15 @@ export const environmentListSchema = z.array(
   z.object({
     id: z.string(),
     hrids: z.optional(z.array(z.string())),
+    name: z.optional(z.string()),
   }),
 );
+
+/** `GET {mgmt}/v2/ui/bootstrap` (public, 4.2+): the absolute Management API base and the organization. */
+export const bootstrapSchema = z.object({
+  baseURL: z.optional(z.string()),
+  organizationId: z.optional(z.string()),
+});
 
 /** `GET /organizations/{org}/environments/{env}/apis` (v1): the APIs of that environment the caller may see. */
 export const apiListSchema = z.array(z.object({ id: z.string() }));
