@@ -4,7 +4,7 @@ import type { ConsoleRouteStyle } from './gravitee/console-links';
 import type { SerializedGraviteeError } from './gravitee/errors';
 import type { PendingRequest, SubscriptionDetails, SubscriptionSummary, SubscriptionTarget } from './gravitee/types';
 
-/** What the background worker last learned from one connection. */
+/** Last poll outcome of one connection, as the background worker stored it. */
 export interface ConnectionSnapshot {
   connectionId: string;
   connectionName: string;
@@ -44,13 +44,13 @@ export type ActionResult =
   | {
       ok: false;
       error: SerializedGraviteeError;
-      /** For 'already-processed': the subscription as Gravitee holds it now, when it could be read. */
+      /** For 'already-processed': the subscription as Gravitee stores it now, when it could be read. */
       current?: SubscriptionSummary;
       /** Set when another tab or window is already handling this request; nothing was sent. */
       inProgressElsewhere?: boolean;
     };
 
-/** The answer to reading or changing one subscription. */
+/** Result of reading or changing one subscription. */
 export type SubscriptionResult = { ok: true; subscription: SubscriptionDetails } | { ok: false; error: SerializedGraviteeError };
 
 /** Messages the content script, panel, popup and options page send to the background worker. */
@@ -86,12 +86,12 @@ export type BackgroundResponse<T extends BackgroundRequest> = T extends { type: 
                 ? { ok: boolean }
                 : never;
 
-/** Sends a typed message to the background worker and returns its typed answer. */
+/** Sends a typed message to the background worker and returns its typed response. */
 export async function sendToBackground<T extends BackgroundRequest>(message: T): Promise<BackgroundResponse<T>> {
   return (await browser.runtime.sendMessage(message)) as BackgroundResponse<T>;
 }
 
-/** Every pending request of every connection, oldest first. */
+/** Returns every pending request of every connection, oldest first. */
 export function allRequests(snapshot: PollSnapshot): PendingRequest[] {
   return snapshot.connections.flatMap((connection) => connection.requests).sort((a, b) => a.createdAt - b.createdAt);
 }

@@ -94,7 +94,7 @@ export const recentDecisionsItem = storage.defineItem<RecentDecision[]>('local:r
   version: 1,
 });
 
-/** Consoles (their addresses) where the user answered "Not now" to the offer to connect. */
+/** Addresses of the consoles where the user chose "Not now" in the offer to connect. */
 export const dismissedConsoleOffersItem = storage.defineItem<string[]>('local:dismissedConsoleOffers', {
   fallback: [],
   version: 1,
@@ -105,7 +105,7 @@ export function requestKey(request: { connectionId: string; subscriptionId: stri
   return `${request.connectionId}:${request.subscriptionId}`;
 }
 
-/** A snapshot for a connection that has not been polled yet. */
+/** Builds the snapshot of a connection that has not been polled yet. */
 export function emptyConnectionSnapshot(connection: Connection): ConnectionSnapshot {
   return {
     connectionId: connection.id,

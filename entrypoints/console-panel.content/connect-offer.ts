@@ -34,7 +34,7 @@ function waitForShell(signal: AbortSignal): Promise<boolean> {
   });
 }
 
-/** The console's own address: this page without its hash, query and file name. */
+/** Returns the console's own address: this page without its hash, query and file name. */
 function consoleAddress(): string {
   const url = new URL(location.href);
   url.hash = '';

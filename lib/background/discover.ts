@@ -7,12 +7,12 @@ import { hasHostAccess, hostPattern } from '../permissions';
 import { canShareConsoleSession } from '../site';
 import { connectionsItem } from '../storage';
 
-/** What Gatekeeper learned about a Gravitee console from its own files and the Management API. */
+/** Facts about a Gravitee console, read from its own files and the Management API. */
 export interface DiscoveredConsole {
   consoleUrl: string;
   managementUrl: string;
   organization: string;
-  /** APIM version from the console's build.json, or null when it does not say. */
+  /** APIM version from the console's build.json, or null when build.json gives none. */
   version: string | null;
   /** The environments the console session may list; null when they could not be read. */
   environments: Array<{ id: string; name: string }> | null;
