@@ -7,6 +7,7 @@ import { Notice, type NoticeMessage } from './Notice';
 import { hasNotificationPermission } from './notification-permission';
 import { loadSavedOptions, removeConnection, type SavedOptions } from './options-storage';
 import { PreferencesForm } from './PreferencesForm';
+import { PresetsSection } from './presets/PresetsSection';
 import type { PreferencesForm as PreferencesFormValues } from './validate-preferences';
 
 export interface OptionsPageProps {
@@ -104,7 +105,7 @@ export function OptionsPage({ fetchImpl = browserFetch }: OptionsPageProps) {
             {saved.connections.length === 0 ? (
               <p className="hint">{t('options.connections.empty')}</p>
             ) : (
-              <ul className="connections">
+              <ul className="connections" aria-label={t('options.section.connections')}>
                 {saved.connections.map((connection) => (
                   <ConnectionItem
                     key={connection.id}
@@ -143,6 +144,8 @@ export function OptionsPage({ fetchImpl = browserFetch }: OptionsPageProps) {
               </div>
             )}
           </section>
+
+          <PresetsSection t={t} language={language} connections={saved.connections} />
 
           <PreferencesForm
             t={t}

@@ -1,9 +1,9 @@
 // storage.sync limits each item to 8,192 bytes and all items together to 102,400 bytes (Chrome's
-// QUOTA_BYTES_PER_ITEM and QUOTA_BYTES; Firefox applies the same numbers). The preset store is
+// QUOTA_BYTES_PER_ITEM and QUOTA_BYTES; MDN's storage.sync page gives the same for Firefox). The preset store is
 // written as JSON text split over numbered items: `presets` contains the first slice with the
 // revision and the slice count, and `presets.1`, `presets.2`, … contain the rest. Sync delivers items
-// one by one, so every slice carries the revision, and a reader that finds slices of two
-// revisions knows that the rest of a newer write has not arrived yet.
+// one by one, so every slice carries the revision, and slices of two revisions tell a reader that
+// the rest of a newer write has not arrived yet.
 
 /** Key of the first item in storage.sync. WXT names it `sync:presets`. */
 export const PRESET_SYNC_KEY = 'presets';
@@ -44,7 +44,7 @@ export class PresetStoreTooLargeError extends Error {
   readonly maximumBytes: number;
 
   constructor(bytes: number, maximumBytes: number) {
-    super(`The presets and rules take ${bytes} bytes, but storage.sync can hold at most about ${maximumBytes} bytes of them.`);
+    super(`The presets and rules take ${bytes} bytes, but storage.sync can hold at most ${maximumBytes} bytes of them.`);
     this.name = 'PresetStoreTooLargeError';
     this.bytes = bytes;
     this.maximumBytes = maximumBytes;
@@ -76,11 +76,10 @@ export function quotaBytes(key: string, value: unknown): number {
  * PresetStoreTooLargeError when it needs more than MAX_PRESET_CHUNKS items.
  */
 export function encodeChunks(value: unknown, revision: string): Record<string, HeadChunk | TailChunk> {
-  const text = JSON.stringify(value);
-  const slices = splitText(text, revision);
+  const { slices, bytes } = splitText(JSON.stringify(value), revision);
   if (slices.length > MAX_PRESET_CHUNKS) {
-    const bytes = new TextEncoder().encode(text).length;
-    throw new PresetStoreTooLargeError(bytes, MAX_PRESET_CHUNKS * (SYNC_ITEM_QUOTA_BYTES - ITEM_MARGIN_BYTES));
+    const maximumBytes = Array.from({ length: MAX_PRESET_CHUNKS }, (_, index) => dataBudget(index, revision)).reduce((sum, budget) => sum + budget, 0);
+    throw new PresetStoreTooLargeError(bytes, maximumBytes);
   }
 
   const items: Record<string, HeadChunk | TailChunk> = {};
@@ -111,15 +110,17 @@ export function decodeChunks(items: Record<string, unknown>): DecodedChunks {
 }
 
 // Cuts the text at code point boundaries, so no slice ends inside a surrogate pair, and keeps each
-// item (key, envelope and data) within the quota minus the margin.
-function splitText(text: string, revision: string): string[] {
+// item (key, envelope and data) within the quota minus the margin. Also returns the bytes all data
+// takes as the quota counts it.
+function splitText(text: string, revision: string): { slices: string[]; bytes: number } {
   const slices: string[] = [];
   let current = '';
   let currentBytes = 0;
+  let bytes = 0;
   let budget = dataBudget(slices.length, revision);
 
   for (const character of text) {
-    const cost = quotaBytes('', character) - 2;
+    const cost = escapedBytes(character);
     if (currentBytes + cost > budget && current !== '') {
       slices.push(current);
       current = '';
@@ -128,9 +129,24 @@ function splitText(text: string, revision: string): string[] {
     }
     current += character;
     currentBytes += cost;
+    bytes += cost;
   }
   slices.push(current);
-  return slices;
+  return { slices, bytes };
+}
+
+// Returns what one code point adds to quotaBytes inside a JSON string. It is the same as
+// quotaBytes('', character) - 2, but it runs once per character, so it avoids JSON.stringify.
+function escapedBytes(character: string): number {
+  const code = character.codePointAt(0) ?? 0;
+  if (code === 0x22 || code === 0x5c) return 2;
+  if (code === 0x3c || code === 0x2028 || code === 0x2029) return 6;
+  if (code < 0x20) return JSON.stringify(character).length - 2;
+  if (code < 0x80) return 1;
+  if (code < 0x800) return 2;
+  // A lone surrogate is printed as a \uXXXX escape.
+  if (code >= 0xd800 && code <= 0xdfff) return 6;
+  return code < 0x10000 ? 3 : 4;
 }
 
 // Bytes left for the data of slice `index` once its key and envelope are counted. The head's

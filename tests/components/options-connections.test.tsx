@@ -24,7 +24,7 @@ async function renderPage() {
 async function renderTwoConnections(tokens: Record<string, string> = {}) {
   await storeSavedConnection([TEST_CONNECTION], tokens);
   await renderPage();
-  return screen.findByRole('list');
+  return screen.findByRole('list', { name: 'Connections' });
 }
 
 function listItem(name: string): HTMLElement {
@@ -69,7 +69,7 @@ describe('OptionsPage connection list', () => {
     expect(second!.id).toMatch(UUID_PATTERN);
     expect(second).toEqual({ ...TEST_CONNECTION, id: second!.id });
     expect(await tokensItem.getValue()).toEqual({ [SAVED_CONNECTION.id]: TOKEN, [second!.id]: TEST_TOKEN });
-    expect(within(screen.getByRole('list')).getAllByRole('listitem')).toHaveLength(2);
+    expect(within(screen.getByRole('list', { name: 'Connections' })).getAllByRole('listitem')).toHaveLength(2);
   });
 
   it('keeps the id when editing', async () => {
@@ -134,7 +134,7 @@ describe('OptionsPage connection removal', () => {
     expect(await screen.findByText('Removed UiO test.')).toBeTruthy();
     expect(await connectionsItem.getValue()).toEqual([SAVED_CONNECTION]);
     expect(await tokensItem.getValue()).toEqual({ [SAVED_CONNECTION.id]: TOKEN });
-    expect(within(screen.getByRole('list')).getAllByRole('listitem')).toHaveLength(1);
+    expect(within(screen.getByRole('list', { name: 'Connections' })).getAllByRole('listitem')).toHaveLength(1);
   });
 
   it('keeps the connection on cancel', async () => {

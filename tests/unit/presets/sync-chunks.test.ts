@@ -83,3 +83,15 @@ describe('isPresetChunkKey', () => {
     expect(isPresetChunkKey('tokens')).toBe(false);
   });
 });
+
+describe('slice costs', () => {
+  it('stay within quota for every character kind', () => {
+    // Slices are measured character by character, so an underestimate of any kind overflows an item.
+    const samples = ['a', '"', '\\', '<', '>', '\n', '\u0001', 'ø', '€', '\u2028', '🚀', '\ud800'];
+    for (const sample of samples) {
+      const items = encodeChunks(sample.repeat(9000), 'rev');
+      for (const [key, value] of Object.entries(items)) expect(quotaBytes(key, value), JSON.stringify(sample)).toBeLessThanOrEqual(SYNC_ITEM_QUOTA_BYTES);
+      expect(Object.keys(items).length, JSON.stringify(sample)).toBeGreaterThan(1);
+    }
+  });
+});
