@@ -21,6 +21,14 @@ let browser: ExtensionBrowser;
 let control: ControlPage;
 let testNumber = 0;
 
+/** The storage areas these tests read, which tests/e2e/chrome-globals.d.ts leaves out. */
+interface ExtensionStorage {
+  storage: {
+    sync: { get(keys: null): Promise<Record<string, unknown>>; clear(): Promise<void> };
+    local: { get(key: string): Promise<Record<string, unknown>>; remove(keys: string[]): Promise<void> };
+  };
+}
+
 interface StoredSubscription {
   status: string;
   startingAt: string | null;
@@ -124,8 +132,9 @@ after(async () => {
 beforeEach(async () => {
   simulator.reset();
   await control.page.evaluate(async () => {
-    await chrome.storage.sync.clear();
-    await chrome.storage.local.remove(['recentDecisions', 'presetStoreCache']);
+    const api = (globalThis as unknown as { chrome: ExtensionStorage }).chrome;
+    await api.storage.sync.clear();
+    await api.storage.local.remove(['recentDecisions', 'presetStoreCache']);
   });
   await configureFresh();
 });
@@ -145,7 +154,8 @@ describe('validity presets in the console panel', () => {
     const partner = stored(SEED.subscriptions.pendingCanvasGrades);
     assert.equal(gull.status, 'ACCEPTED');
     assert.equal(partner.status, 'ACCEPTED');
-    assert.ok(gull.startingAt && partner.startingAt, 'both subscriptions have a start');
+    assert.ok(gull.startingAt, 'the Gull subscription has a start');
+    assert.ok(partner.startingAt, 'the Partner subscription has a start');
     // Each end is what the preset gives from the start that was sent, in the browser's zone.
     assert.equal(gull.endingAt, computeValidity(SIX_MONTHS, new Date(gull.startingAt), zone).endingAt?.toISOString());
     assert.equal(partner.endingAt, computeValidity(ONE_YEAR, new Date(partner.startingAt), zone).endingAt?.toISOString());
@@ -155,8 +165,8 @@ describe('validity presets in the console panel', () => {
   test('the rules sync through storage.sync and tokens stay local', async () => {
     await addGullRule();
 
-    const synced = await control.page.evaluate(() => chrome.storage.sync.get(null));
-    const local = await control.page.evaluate(() => chrome.storage.local.get('tokens'));
+    const synced = await control.page.evaluate(() => (globalThis as unknown as { chrome: ExtensionStorage }).chrome.storage.sync.get(null));
+    const local = await control.page.evaluate(() => (globalThis as unknown as { chrome: ExtensionStorage }).chrome.storage.local.get('tokens'));
 
     assert.deepEqual(Object.keys(synced), ['presets']);
     assert.match(JSON.stringify(synced), /Gull\*/);
@@ -186,7 +196,7 @@ describe('change end date from the recently handled list', () => {
     const item = await openChangeEndDate(page);
     const target = await localNoonInTenDays(page);
 
-    // Gravitee answers 200 with the subscription as it was, and stores nothing.
+    // Gravitee responds 200 with the subscription as it was, and stores nothing.
     const path = `/v2/environments/DEFAULT/apis/${SEED.apis.studentRecords}/subscriptions/${SEED.subscriptions.pendingCanvasGrades}`;
     const unchanged = await (await fetch(`${simulator.managementUrl}${path}`, { headers: { Authorization: `Bearer ${simulator.ownerToken}` } })).json();
     simulator.addFault({ method: 'PUT', path: `/subscriptions/${SEED.subscriptions.pendingCanvasGrades}$`, status: 200, body: unchanged as Record<string, unknown> });
