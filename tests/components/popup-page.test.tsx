@@ -100,3 +100,15 @@ describe('PopupPage', () => {
     expect(screen.queryByRole('list')).toBeNull();
   });
 });
+
+describe('PopupPage recently handled', () => {
+  it('offers end date changes', async () => {
+    const transport = new FakeTransport(twoConnections);
+    transport.recent = [{ request: makeRequest({ connectionId: 'conn-test' }), decision: 'accept', at: fixedClock().getTime(), subscription: makeSubscription() }];
+    render(<PopupPage transport={transport} language="en" openOptions={vi.fn(() => Promise.resolve())} now={fixedClock} />);
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Recently handled (1)' }));
+
+    expect(screen.getByRole('button', { name: 'Change the end date of Canvas LMS → Student Records API (Gold) in UiO test' })).toBeTruthy();
+  });
+});
