@@ -32,7 +32,7 @@ async function openList(): Promise<HTMLElement[]> {
   return within(list).getAllByRole('listitem');
 }
 
-/** Opens "Change end date" and answers the subscription read with `subscription`. */
+/** Opens "Change end date" and resolves the subscription read with `subscription`. */
 async function openChange(transport: FakeTransport, subscription = details()) {
   const [item] = await openList();
   await waitFor(() => expect(transport.presetReads.length).toBeGreaterThan(0));
