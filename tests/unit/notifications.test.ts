@@ -53,10 +53,11 @@ beforeEach(async () => {
   created = [];
   cleared = [];
   vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true);
-  vi.spyOn(fakeBrowser.notifications, 'create').mockImplementation(async (id: unknown, options: unknown) => {
-    const { title, message } = options as { title: string; message: string };
-    created.push({ id: String(id), title, message });
-    return String(id);
+  // create(id, options), the overload the worker uses; the spy's type only knows create(options).
+  const create = vi.spyOn(fakeBrowser.notifications, 'create') as unknown as { mockImplementation(implementation: (id: string, options: { title: string; message: string }) => Promise<string>): void };
+  create.mockImplementation(async (id, options) => {
+    created.push({ id, title: options.title, message: options.message });
+    return id;
   });
   vi.spyOn(fakeBrowser.notifications, 'clear').mockImplementation(async (id: string) => {
     cleared.push(id);
