@@ -115,6 +115,7 @@ export function RequestPanel({ transport, language, now = systemClock, renderLin
                 summary={summaryOf(request)}
                 connectionName={several ? (connection?.connectionName ?? null) : null}
                 consoleUrl={connection?.consoleUrl ?? null}
+                routeStyle={connection?.routeStyle ?? null}
                 outOfDate={view.rowFreshness.get(request.connectionId) === 'out-of-date'}
                 busyElsewhere={busyElsewhere(key)}
                 language={language}

@@ -1,6 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import { formatDateTime, formatDateTimeWithZone, formatWaitDuration } from '@/lib/format';
-import { subscriptionConsoleUrl } from '@/lib/gravitee/console-links';
+import { subscriptionConsoleUrl, type ConsoleRouteStyle } from '@/lib/gravitee/console-links';
 import type { PendingRequest, ValidityPeriod } from '@/lib/gravitee/types';
 import { translator, type Language } from '@/lib/i18n';
 import { validateCustomRange } from '@/lib/presets/custom-range';
@@ -20,6 +20,8 @@ export interface RequestRowProps {
   connectionName: string | null;
   /** Console address of the request's connection, for the deep link. Without one no link is shown. */
   consoleUrl: string | null;
+  /** Route form of the connection's console version; null uses the 4.3+ form. */
+  routeStyle: ConsoleRouteStyle | null;
   /** Whether the row comes from an old or failed poll and is marked as possibly out of date. */
   outOfDate: boolean;
   /** Whether another tab or window is sending a decision on this request. The buttons are disabled meanwhile. */
@@ -51,7 +53,7 @@ interface RowError {
 
 /** Renders one pending subscription request with its Accept and Reject actions. */
 export function RequestRow(props: RequestRowProps) {
-  const { request, summary, connectionName, consoleUrl, outOfDate, busyElsewhere, language, now, clock, presets, onAccept, onReject } = props;
+  const { request, summary, connectionName, consoleUrl, routeStyle, outOfDate, busyElsewhere, language, now, clock, presets, onAccept, onReject } = props;
   const t = translator(language);
   const titleId = useId();
   const pickerId = useId();
@@ -213,7 +215,7 @@ export function RequestRow(props: RequestRowProps) {
         {consoleUrl && (
           <a
             className="gk-link"
-            href={subscriptionConsoleUrl(consoleUrl, request)}
+            href={subscriptionConsoleUrl(consoleUrl, request, routeStyle)}
             target="_blank"
             rel="noopener noreferrer"
             aria-label={t('panel.row.open.label', { summary })}

@@ -7,7 +7,11 @@ import { runConnectionTest } from './connection-test';
 import { formatHostList } from './host-list';
 import { Notice, type NoticeMessage } from './Notice';
 import { savedToken, storeConnection, type SavedOptions } from './options-storage';
+import { DiscoveryDetails } from './DiscoveryDetails';
+import type { ConnectionPrefill } from './prefill';
 import { useDetection } from './use-detection';
+import { canShareConsoleSession } from '@/lib/site';
+import { parseHttpUrl } from './validate-connection';
 import { validateConnection, type ConnectionErrors, type ConnectionField, type ConnectionForm } from './validate-connection';
 
 export interface ConnectionEditorProps {
@@ -22,24 +26,38 @@ export interface ConnectionEditorProps {
   onSaved(stored: Pick<SavedOptions, 'connections' | 'tokenIds'>, notice: NoticeMessage): void;
   /** Closes the editor. Absent when there is nothing to go back to. */
   onCancel?(): void;
+  /** Values for a new connection, from a console the content script found. */
+  prefill?: ConnectionPrefill | null;
 }
 
-function formFrom(original: Connection | null): ConnectionForm {
+function formFrom(original: Connection | null, prefill: ConnectionPrefill | null): ConnectionForm {
   return {
     name: original?.name ?? '',
-    consoleUrl: original?.consoleUrl ?? '',
-    managementUrl: original?.managementUrl ?? '',
-    organization: original?.organization ?? 'DEFAULT',
+    consoleUrl: original?.consoleUrl ?? prefill?.consoleUrl ?? '',
+    managementUrl: original?.managementUrl ?? prefill?.managementUrl ?? '',
+    organization: original?.organization ?? prefill?.organization ?? 'DEFAULT',
     token: '',
     removeToken: false,
   };
 }
 
+/**
+ * Whether the form describes a connection that will use the console session although the console
+ * and the Management API are on different sites, where the browser never shares that session.
+ */
+function sessionNeedsToken(form: ConnectionForm, hasSavedToken: boolean): boolean {
+  const consoleUrl = parseHttpUrl(form.consoleUrl);
+  const managementUrl = parseHttpUrl(form.managementUrl);
+  if (!consoleUrl || !managementUrl) return false;
+  const usesSession = form.token.trim() === '' && (!hasSavedToken || form.removeToken);
+  return usesSession && !canShareConsoleSession(consoleUrl, managementUrl);
+}
+
 /** Renders the form that adds or edits one connection, with Detect from console, Save and Test connection. */
-export function ConnectionEditor({ t, original, hasSavedToken, others, fetchImpl, onSaved, onCancel }: ConnectionEditorProps) {
+export function ConnectionEditor({ t, original, hasSavedToken, others, fetchImpl, onSaved, onCancel, prefill = null }: ConnectionEditorProps) {
   // A new connection gets its id when the form opens, so that repeated Save attempts keep it.
   const [id] = useState(() => original?.id ?? crypto.randomUUID());
-  const [form, setForm] = useState<ConnectionForm>(() => formFrom(original));
+  const [form, setForm] = useState<ConnectionForm>(() => formFrom(original, prefill));
   const [fieldErrors, setFieldErrors] = useState<ConnectionErrors>({});
   const [saving, setSaving] = useState(false);
   const [testing, setTesting] = useState(false);
@@ -152,6 +170,8 @@ export function ConnectionEditor({ t, original, hasSavedToken, others, fetchImpl
           onDetect={detection.detect}
         />
         <Notice notice={detection.detectNotice} />
+        {detection.details && <DiscoveryDetails t={t} found={detection.details} />}
+        {sessionNeedsToken(form, hasSavedToken) && <p className="notice notice-info">{t('options.session.cross-site')}</p>}
 
         <div className="actions">
           <button type="submit" className="primary" disabled={saving}>

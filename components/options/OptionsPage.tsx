@@ -7,6 +7,7 @@ import { Notice, type NoticeMessage } from './Notice';
 import { hasNotificationPermission } from './notification-permission';
 import { loadSavedOptions, removeConnection, type SavedOptions } from './options-storage';
 import { PreferencesForm } from './PreferencesForm';
+import { readPrefill } from './prefill';
 import { PresetsSection } from './presets/PresetsSection';
 import type { PreferencesForm as PreferencesFormValues } from './validate-preferences';
 
@@ -45,6 +46,8 @@ export function OptionsPage({ fetchImpl = browserFetch }: OptionsPageProps) {
   const [preferences, setPreferences] = useState<PreferencesFormValues>({ language: 'auto', pollSeconds: '' });
 
   const detectedLanguage = useMemo(() => browserLanguage(), []);
+  // A console found by the content script that still needs host access opens here with its values.
+  const prefill = useMemo(() => readPrefill(globalThis.location?.hash ?? ''), []);
   const language: Language = preferences.language === 'auto' ? detectedLanguage : preferences.language;
   const t = translator(language);
 
@@ -59,7 +62,7 @@ export function OptionsPage({ fetchImpl = browserFetch }: OptionsPageProps) {
         setNotifications(notificationState);
         setPreferences({ language: loaded.preferences.language, pollSeconds: String(loaded.preferences.pollSeconds) });
         // A first start has nothing to list, so the form for the first connection opens at once.
-        if (loaded.connections.length === 0) setEditor({ id: null, key: 0 });
+        if (loaded.connections.length === 0 || prefill) setEditor({ id: null, key: 0 });
       } catch {
         if (active) setLoadFailed(true);
       }
@@ -135,6 +138,7 @@ export function OptionsPage({ fetchImpl = browserFetch }: OptionsPageProps) {
                   setListNotice(notice);
                 }}
                 onCancel={saved.connections.length > 0 ? () => setEditor(null) : undefined}
+                prefill={editor.id === null ? prefill : null}
               />
             ) : (
               <div className="actions">

@@ -1,5 +1,7 @@
 import { useState, type Dispatch, type SetStateAction } from 'react';
+import type { DiscoveredConsole } from '@/lib/background/discover';
 import { DiscoveryError, discoverConsole, type ConsoleDiscovery } from '@/lib/gravitee/discovery';
+import { sendToBackground } from '@/lib/messages';
 import type { Translate } from '@/lib/i18n';
 import { hasHostAccess, hostPattern, requestHostAccess } from '@/lib/permissions';
 import { formatHostList } from './host-list';
@@ -49,6 +51,7 @@ function discoveryErrorText(t: Translate, error: unknown): string {
 export function useDetection({ t, form, setForm, setFieldErrors, fetchImpl }: DetectionOptions) {
   const [detecting, setDetecting] = useState(false);
   const [detectNotice, setDetectNotice] = useState<NoticeMessage | null>(null);
+  const [details, setDetails] = useState<DiscoveredConsole | null>(null);
 
   function detect() {
     const consoleUrl = parseHttpUrl(form.consoleUrl);
@@ -71,6 +74,7 @@ export function useDetection({ t, form, setForm, setFieldErrors, fetchImpl }: De
   async function finishDetect(consoleUrl: string, patterns: string[], access: Promise<boolean>) {
     setDetecting(true);
     setDetectNotice(null);
+    setDetails(null);
     try {
       if (!(await access.catch(() => false))) {
         setDetectNotice({ tone: 'error', text: t('options.detect.permission-refused', { hosts: formatHostList(patterns) }) });
@@ -85,6 +89,9 @@ export function useDetection({ t, form, setForm, setFieldErrors, fetchImpl }: De
           ? t('options.detect.done-organization', { organization: found.organization })
           : t('options.detect.done'),
       });
+      // Version, environments and the session come from the worker, which may reach the API host.
+      const more = await sendToBackground({ type: 'discover-console', consoleUrl }).catch(() => null);
+      if (more?.ok) setDetails(more.found);
     } catch (error) {
       setDetectNotice({ tone: 'error', text: discoveryErrorText(t, error) });
     } finally {
@@ -104,5 +111,5 @@ export function useDetection({ t, form, setForm, setFieldErrors, fetchImpl }: De
     }
   }
 
-  return { detecting, detectNotice, detect, prefill: () => void prefill() };
+  return { detecting, detectNotice, details, detect, prefill: () => void prefill() };
 }

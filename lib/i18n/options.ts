@@ -3,6 +3,16 @@ import { defineMessages } from './define';
 // The options page. Field errors state what is wrong with the value and how to fix it.
 export const optionsMessages = defineMessages({
   en: {
+    'options.found.label': 'Found in the console',
+    'options.found.version': 'APIM version',
+    'options.found.unknown': 'unknown',
+    'options.found.environments': 'Environments',
+    'options.found.environments-unknown': 'not readable without a session or token',
+    'options.found.session': 'Console session',
+    'options.found.session-signed-in': 'signed in as {name}; Gatekeeper can use it when you leave the token empty',
+    'options.found.session-none': 'not signed in in this browser',
+    'options.found.session-cross-site': 'not usable: the console and the Management API are on different sites',
+    'options.session.cross-site': 'The console and the Management API are on different sites, so the browser never shares the console session with Gatekeeper. Add a personal access token, or Gatekeeper cannot reach this Gravitee.',
     'options.title': 'Gatekeeper for Gravitee options',
     'options.intro': 'Connect Gatekeeper to one or more Gravitee consoles so that it can show the subscription requests that wait for your decision.',
     'options.loading': 'Loading settings…',
@@ -221,6 +231,16 @@ export const optionsMessages = defineMessages({
     'options.team.imported': 'Imported {presets} and {rules} from {file}.',
   },
   nb: {
+    'options.found.label': 'Funnet i konsollen',
+    'options.found.version': 'APIM-versjon',
+    'options.found.unknown': 'ukjent',
+    'options.found.environments': 'Miljøer',
+    'options.found.environments-unknown': 'kan ikke leses uten en økt eller et token',
+    'options.found.session': 'Konsolløkt',
+    'options.found.session-signed-in': 'logget inn som {name}; Gatekeeper kan bruke den når du lar tokenfeltet stå tomt',
+    'options.found.session-none': 'ikke logget inn i denne nettleseren',
+    'options.found.session-cross-site': 'kan ikke brukes: konsollen og Management API ligger på ulike nettsteder',
+    'options.session.cross-site': 'Konsollen og Management API ligger på ulike nettsteder, så nettleseren deler aldri konsolløkten med Gatekeeper. Legg inn et personlig tilgangstoken, ellers får ikke Gatekeeper kontakt med denne Gravitee-installasjonen.',
     'options.title': 'Innstillinger for Gatekeeper for Gravitee',
     'options.intro': 'Koble Gatekeeper til én eller flere Gravitee-konsoller, slik at den kan vise abonnementsforespørslene som venter på din avgjørelse.',
     'options.loading': 'Laster inn innstillingene …',

@@ -90,6 +90,15 @@ describe('RequestPanel with two connections', () => {
     expect(within(prodRow!).getByRole('link').getAttribute('href')).toBe('https://apim.uio.example/console/#!/DEFAULT/apis/api-1/subscriptions/sub-prod');
   });
 
+  it('links in the route form of each console version', async () => {
+    renderPanel(twoConnections({ routeStyle: 'environments' }, { routeStyle: 'environments-singular' }));
+
+    const [testRow, prodRow] = await findRows();
+
+    expect(within(testRow!).getByRole('link').getAttribute('href')).toBe('https://apim-test.uio.example/console/#!/environments/DEFAULT/apis/api-1/subscription/sub-test');
+    expect(within(prodRow!).getByRole('link').getAttribute('href')).toBe('https://apim.uio.example/console/#!/environments/DEFAULT/apis/api-1/subscriptions/sub-prod');
+  });
+
   it('names the connection in notices', async () => {
     const { transport } = renderPanel(twoConnections());
     const [, prodRow] = await findRows();
