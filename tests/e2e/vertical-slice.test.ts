@@ -40,6 +40,9 @@ async function configureThroughOptions(page: Page) {
     const value = await page.getByLabel('Management API URL').inputValue();
     return value === simulator.managementUrl ? value : undefined;
   });
+  // Detect also shows what the console publishes: its version and, with a session, its environments.
+  const found = page.getByRole('definition').filter({ hasText: /^4\.13\.0$/ });
+  await found.waitFor();
   await page.getByLabel('Personal access token').fill(simulator.ownerToken);
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await page.getByText('Saved.', { exact: true }).waitFor();
