@@ -2,6 +2,7 @@
 // Firefox's extension lint, and the end-to-end suite in Debian's Chromium. Stops at the first
 // failing step and exits non-zero.
 import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { ensureChromium } from './chromium.mjs';
 
 function run(step, command, args, env = {}) {
@@ -24,4 +25,8 @@ run('Firefox lint', 'web-ext', ['lint', '--source-dir', '.output/firefox-mv2', '
 run('end-to-end build', 'wxt', ['build'], { GATEKEEPER_VARIANT: 'e2e' });
 
 const chromium = ensureChromium();
+
+// tests/e2e/team-and-policy.test.ts writes this Chromium policy file and removes it when done; a run
+// that was killed may have left it behind, and it would add a policy connection to every test.
+rmSync('/etc/chromium/policies/managed/gatekeeper-e2e-test.json', { force: true });
 run('end-to-end tests in Chromium', 'node', ['--test', '--test-concurrency=1', 'tests/e2e/'], { CHROMIUM_PATH: chromium });
