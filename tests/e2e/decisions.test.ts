@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { SEED } from '../../simulator/seed.ts';
-import { badgeBecomes, ControlPage, launchExtension, startSimulator, waitFor, type Simulator, type Snapshot } from './harness.ts';
+import { badgeBecomes, configureOwner, ControlPage, launchExtension, openPanel, pendingRow, startSimulator, waitFor, type Simulator } from './harness.ts';
 import type { ExtensionBrowser } from './browser.ts';
 
 const OWNER_PENDING = 8;
@@ -22,27 +22,11 @@ async function stored(id: string) {
 
 async function configureFresh() {
   testNumber += 1;
-  const id = `uio-${testNumber}`;
-  await control.configure([{ id, name: 'UiO', consoleUrl: simulator.consoleUrl, managementUrl: simulator.managementUrl, token: simulator.ownerToken }]);
-  await waitFor(`the first poll of ${id}`, async () => {
-    const snapshot = await control.storage<Snapshot>('snapshot');
-    const entry = snapshot?.connections.find((candidate) => candidate.connectionId === id);
-    return entry?.status === 'ok' && snapshot?.connections.length === 1 ? entry : undefined;
-  });
-  return id;
+  return configureOwner(control, simulator, `uio-${testNumber}`);
 }
 
-/** Opens the console stand-in and the Gatekeeper panel in a new tab; returns the page. */
-async function openPanel(): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.goto(simulator.consoleUrl);
-  await page.getByRole('button', { name: /Open Gatekeeper/ }).click();
-  await page.getByRole('button', { name: /^Accept / }).first().waitFor();
-  return page;
-}
-
-function row(page: Page, text: string) {
-  return page.getByRole('listitem').filter({ has: page.getByRole('button', { name: /^Accept / }) }).filter({ hasText: text });
+function openConsolePanel(): Promise<Page> {
+  return openPanel(browser, simulator);
 }
 
 before(async () => {
@@ -64,8 +48,8 @@ beforeEach(async () => {
 
 describe('decisions are sent once and never lost', () => {
   test('a double click on Accept sends one request', async () => {
-    const page = await openPanel();
-    const target = row(page, 'Grade export to the LMS');
+    const page = await openConsolePanel();
+    const target = pendingRow(page, 'Grade export to the LMS');
     await target.getByRole('button', { name: /^Accept / }).dblclick();
     await target.waitFor({ state: 'detached' });
 
@@ -75,25 +59,25 @@ describe('decisions are sent once and never lost', () => {
   });
 
   test('two tabs accepting the same request send one request', async () => {
-    const [first, second] = await Promise.all([openPanel(), openPanel()]);
+    const [first, second] = await Promise.all([openConsolePanel(), openConsolePanel()]);
     simulator.addFault({ method: 'POST', path: '/_accept$', delayMs: 1_500 });
 
     const text = 'Grade export to the LMS';
-    await row(first, text).getByRole('button', { name: /^Accept / }).click();
+    await pendingRow(first, text).getByRole('button', { name: /^Accept / }).click();
     await new Promise((resolve) => setTimeout(resolve, 300));
-    await row(second, text).getByRole('button', { name: /^Accept / }).click({ timeout: 2_000 }).catch(() => undefined);
+    await pendingRow(second, text).getByRole('button', { name: /^Accept / }).click({ timeout: 2_000 }).catch(() => undefined);
 
-    await row(first, text).waitFor({ state: 'detached' });
-    await waitFor('the second tab to drop or settle the row', async () => ((await row(second, text).count()) === 0 ? true : undefined));
+    await pendingRow(first, text).waitFor({ state: 'detached' });
+    await waitFor('the second tab to drop or settle the row', async () => ((await pendingRow(second, text).count()) === 0 ? true : undefined));
     assert.equal(posts('/_accept').length, 1, 'only one accept reached Gravitee');
     await first.close();
     await second.close();
   });
 
   test('a failed accept keeps the row and a retry succeeds', async () => {
-    const page = await openPanel();
+    const page = await openConsolePanel();
     simulator.addFault({ method: 'POST', path: '/_accept$', status: 502, body: '<html>Bad Gateway</html>' });
-    const target = row(page, 'Grade export to the LMS');
+    const target = pendingRow(page, 'Grade export to the LMS');
     await target.getByRole('button', { name: /^Accept / }).click();
     await target.getByText(/internal error \(HTTP 502\)/).waitFor();
     assert.equal((await stored(SEED.subscriptions.pendingCanvasGrades)).status, 'PENDING');
@@ -106,9 +90,9 @@ describe('decisions are sent once and never lost', () => {
   });
 
   test('a failed reject keeps the typed message for the retry', async () => {
-    const page = await openPanel();
+    const page = await openConsolePanel();
     simulator.addFault({ method: 'POST', path: '/_reject$', status: 500, body: { httpStatus: 500, message: 'boom' } });
-    const target = row(page, 'Biblioteksappen');
+    const target = pendingRow(page, 'Biblioteksappen');
     await target.getByRole('button', { name: /^Reject / }).click();
     await target.getByLabel(/Reason for the rejection/).fill('Use the test plan first.');
     await target.getByRole('button', { name: 'Continue' }).click();
@@ -127,7 +111,7 @@ describe('decisions are sent once and never lost', () => {
   });
 
   test('a request handled elsewhere is reported with its real status', async () => {
-    const page = await openPanel();
+    const page = await openConsolePanel();
     // Another owner accepts it behind Gatekeeper's back.
     const response = await fetch(`${simulator.managementUrl}/v2/environments/DEFAULT/apis/${SEED.apis.studentRecords}/subscriptions/${SEED.subscriptions.pendingCanvasGrades}/_accept`, {
       method: 'POST',
@@ -136,7 +120,7 @@ describe('decisions are sent once and never lost', () => {
     });
     assert.equal(response.status, 200);
 
-    const target = row(page, 'Grade export to the LMS');
+    const target = pendingRow(page, 'Grade export to the LMS');
     await target.getByRole('button', { name: /^Accept / }).click();
     await page.getByText(/Someone else has already handled|already handled/).first().waitFor();
     await target.waitFor({ state: 'detached' });

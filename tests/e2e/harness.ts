@@ -1,5 +1,5 @@
 import { createServer } from 'node:net';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { startSimulator } from '../../simulator/server.ts';
 import { launchExtension, waitFor, type ExtensionBrowser } from './browser.ts';
 
@@ -95,3 +95,51 @@ export async function badgeBecomes(browser: ExtensionBrowser, expected: string, 
 }
 
 export { launchExtension, startSimulator, waitFor };
+
+/** Waits until the stored snapshot shows connection id polled successfully; returns its entry. */
+export async function waitForFirstPoll(control: ControlPage, id: string, onlyConnection = false): Promise<ConnectionSnapshot> {
+  return waitFor(`the first poll of ${id}`, async () => {
+    const snapshot = await control.storage<Snapshot>('snapshot');
+    const entry = snapshot?.connections.find((candidate) => candidate.connectionId === id);
+    const alone = !onlyConnection || snapshot?.connections.length === 1;
+    return entry?.status === 'ok' && alone ? entry : undefined;
+  });
+}
+
+/**
+ * Replaces the connections with one of a new id for the seeded API owner and waits for its first
+ * poll. A new id means no back-off or Retry-After from an earlier test carries over.
+ */
+export async function configureOwner(control: ControlPage, simulator: Simulator, id: string): Promise<ConnectionSnapshot> {
+  await control.configure([{ id, name: 'UiO', consoleUrl: simulator.consoleUrl, managementUrl: simulator.managementUrl, token: simulator.ownerToken }]);
+  return waitForFirstPoll(control, id, true);
+}
+
+/** Opens the console stand-in in a new tab and the Gatekeeper panel in it; returns the page. */
+export async function openPanel(browser: ExtensionBrowser, simulator: Simulator): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(simulator.consoleUrl);
+  await page.getByRole('button', { name: /Open Gatekeeper/ }).click();
+  await page.getByRole('button', { name: /^Accept / }).first().waitFor();
+  return page;
+}
+
+/** The panel row of a pending request whose text contains text. */
+export function pendingRow(page: Page, text: string): Locator {
+  return page.getByRole('listitem').filter({ has: page.getByRole('button', { name: /^Accept / }) }).filter({ hasText: text });
+}
+
+/** Adds the rule "plan name matches pattern: preset" for the connection named connectionName, through the options page. */
+export async function addPlanRule(browser: ExtensionBrowser, connectionName: string, pattern: string, presetLabel: string): Promise<void> {
+  const options = await browser.context.newPage();
+  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await options.getByRole('heading', { name: `Default preset and rules for ${connectionName}` }).waitFor();
+  await options.getByRole('button', { name: 'Add rule' }).click();
+  await options.getByLabel('Applies to', { exact: true }).selectOption('plan');
+  await options.getByLabel('Match by', { exact: true }).selectOption('name-pattern');
+  await options.getByLabel('Value', { exact: true }).fill(pattern);
+  await options.getByLabel('Preset', { exact: true }).selectOption({ label: presetLabel });
+  await options.getByRole('button', { name: 'Save rule' }).click();
+  await options.getByText('Rules saved.', { exact: true }).waitFor();
+  await options.close();
+}

@@ -3,7 +3,7 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { computeValidity } from '../../lib/presets/compute.ts';
 import { SEED } from '../../simulator/seed.ts';
-import { ControlPage, launchExtension, startSimulator, waitFor, type Simulator, type Snapshot } from './harness.ts';
+import { addPlanRule, configureOwner, ControlPage, launchExtension, openPanel, pendingRow, startSimulator, waitFor, type Simulator } from './harness.ts';
 import type { ExtensionBrowser } from './browser.ts';
 
 // The seeded API owner's requests used here: Studentweb mobil on the Gull (API-nøkkel) plan of
@@ -42,41 +42,17 @@ function stored(id: string): StoredSubscription {
 async function configureFresh(): Promise<string> {
   testNumber += 1;
   const id = `uio-${testNumber}`;
-  await control.configure([{ id, name: 'UiO', consoleUrl: simulator.consoleUrl, managementUrl: simulator.managementUrl, token: simulator.ownerToken }]);
-  await waitFor(`the first poll of ${id}`, async () => {
-    const snapshot = await control.storage<Snapshot>('snapshot');
-    const entry = snapshot?.connections.find((candidate) => candidate.connectionId === id);
-    return entry?.status === 'ok' && snapshot?.connections.length === 1 ? entry : undefined;
-  });
+  await configureOwner(control, simulator, id);
   return id;
 }
 
 /** Adds the rule "plan name matches Gull*: 6 months" through the options page. */
-async function addGullRule(): Promise<void> {
-  const options = await browser.context.newPage();
-  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-  await options.getByRole('heading', { name: 'Default preset and rules for UiO' }).waitFor();
-  await options.getByRole('button', { name: 'Add rule' }).click();
-  await options.getByLabel('Applies to', { exact: true }).selectOption('plan');
-  await options.getByLabel('Match by', { exact: true }).selectOption('name-pattern');
-  await options.getByLabel('Value', { exact: true }).fill('Gull*');
-  await options.getByLabel('Preset', { exact: true }).selectOption({ label: '6 months' });
-  await options.getByRole('button', { name: 'Save rule' }).click();
-  await options.getByText('Rules saved.', { exact: true }).waitFor();
-  await options.close();
+function addGullRule(): Promise<void> {
+  return addPlanRule(browser, 'UiO', 'Gull*', '6 months');
 }
 
-/** Opens the console stand-in and the Gatekeeper panel in a new tab; returns the page. */
-async function openPanel(): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.goto(simulator.consoleUrl);
-  await page.getByRole('button', { name: /Open Gatekeeper/ }).click();
-  await page.getByRole('button', { name: /^Accept / }).first().waitFor();
-  return page;
-}
-
-function pendingRow(page: Page, text: string): Locator {
-  return page.getByRole('listitem').filter({ has: page.getByRole('button', { name: /^Accept / }) }).filter({ hasText: text });
+function openConsolePanel(): Promise<Page> {
+  return openPanel(browser, simulator);
 }
 
 async function browserTimeZone(page: Page): Promise<string> {
@@ -142,7 +118,7 @@ beforeEach(async () => {
 describe('validity presets in the console panel', () => {
   test('a plan rule gives 6 months while the default gives 1 year', async () => {
     await addGullRule();
-    const page = await openPanel();
+    const page = await openConsolePanel();
     const zone = await browserTimeZone(page);
 
     await pendingRow(page, GULL_ROW).getByText('6 months — Rule 1: the plan name matches Gull*').waitFor();
@@ -177,7 +153,7 @@ describe('validity presets in the console panel', () => {
 
 describe('change end date from the recently handled list', () => {
   test('a typed end date is stored', async () => {
-    const page = await openPanel();
+    const page = await openConsolePanel();
     await accept(page, PARTNER_ROW);
     const item = await openChangeEndDate(page);
     const target = await localNoonInTenDays(page);
@@ -190,7 +166,7 @@ describe('change end date from the recently handled list', () => {
   });
 
   test('a PUT that changes nothing is reported', async () => {
-    const page = await openPanel();
+    const page = await openConsolePanel();
     await accept(page, PARTNER_ROW);
     const before = stored(SEED.subscriptions.pendingCanvasGrades).endingAt;
     const item = await openChangeEndDate(page);
@@ -208,7 +184,7 @@ describe('change end date from the recently handled list', () => {
   });
 
   test('a subscription Gravitee will not update is reported', async () => {
-    const page = await openPanel();
+    const page = await openConsolePanel();
     await accept(page, PARTNER_ROW);
     const before = stored(SEED.subscriptions.pendingCanvasGrades).endingAt;
     const item = await openChangeEndDate(page);

@@ -7,7 +7,7 @@ import { after, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { computeValidity } from '../../lib/presets/compute.ts';
 import { SEED } from '../../simulator/seed.ts';
-import { ControlPage, launchExtension, startSimulator, waitFor, type Simulator, type Snapshot } from './harness.ts';
+import { addPlanRule, ControlPage, launchExtension, openPanel, pendingRow, startSimulator, waitFor, waitForFirstPoll, type Simulator } from './harness.ts';
 import type { ExtensionBrowser } from './browser.ts';
 
 // Chromium on Linux reads extension policies (managed storage) from this folder; the test writes
@@ -29,13 +29,6 @@ async function startBrowser(profile?: string): Promise<ExtensionBrowser> {
   return browser;
 }
 
-async function waitForFirstPoll(control: ControlPage, id: string) {
-  return waitFor(`the first poll of ${id}`, async () => {
-    const entry = (await control.storage<Snapshot>('snapshot'))?.connections.find((candidate) => candidate.connectionId === id);
-    return entry?.status === 'ok' ? entry : undefined;
-  });
-}
-
 async function openOptions(browser: ExtensionBrowser): Promise<Page> {
   const options = await browser.context.newPage();
   await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
@@ -44,10 +37,8 @@ async function openOptions(browser: ExtensionBrowser): Promise<Page> {
 
 /** Accepts the request whose row contains text from the console panel and returns its stored record. */
 async function acceptFromPanel(browser: ExtensionBrowser, simulator: Simulator, text: string, subscriptionId: string) {
-  const page = await browser.context.newPage();
-  await page.goto(simulator.consoleUrl);
-  await page.getByRole('button', { name: /Open Gatekeeper/ }).click();
-  const row = page.getByRole('listitem').filter({ has: page.getByRole('button', { name: /^Accept / }) }).filter({ hasText: text });
+  const page = await openPanel(browser, simulator);
+  const row = pendingRow(page, text);
   await row.getByRole('button', { name: /^Accept / }).click();
   await row.waitFor({ state: 'detached' });
   await page.close();
@@ -64,15 +55,8 @@ test('a team shares a preset file between browsers', async () => {
   const firstControl = await ControlPage.open(first);
   await firstControl.configure([{ id: 'first', ...connection }]);
   await waitForFirstPoll(firstControl, 'first');
+  await addPlanRule(first, 'UiO', 'Gull*', '6 months');
   const options = await openOptions(first);
-  await options.getByRole('heading', { name: 'Default preset and rules for UiO' }).waitFor();
-  await options.getByRole('button', { name: 'Add rule' }).click();
-  await options.getByLabel('Applies to', { exact: true }).selectOption('plan');
-  await options.getByLabel('Match by', { exact: true }).selectOption('name-pattern');
-  await options.getByLabel('Value', { exact: true }).fill('Gull*');
-  await options.getByLabel('Preset', { exact: true }).selectOption({ label: '6 months' });
-  await options.getByRole('button', { name: 'Save rule' }).click();
-  await options.getByText('Rules saved.', { exact: true }).waitFor();
   const download = options.waitForEvent('download');
   await options.getByRole('button', { name: 'Export presets and rules' }).click();
   const file = join(await mkdtemp(join(tmpdir(), 'gatekeeper-team-')), 'gatekeeper-presets.json');
