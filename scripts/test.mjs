@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { ensureChromium } from './chromium.mjs';
+import { ensureFirefox } from './firefox.mjs';
 
 function run(step, command, args, env = {}) {
   console.log(`\n[test] ${step}: ${command} ${args.join(' ')}`);
@@ -29,4 +30,8 @@ const chromium = ensureChromium();
 // tests/e2e/team-and-policy.test.ts writes this Chromium policy file and removes it when done; a run
 // that was killed may have left it behind, and it would add a policy connection to every test.
 rmSync('/etc/chromium/policies/managed/gatekeeper-e2e-test.json', { force: true });
+const firefoxPath = ensureFirefox();
+if (firefoxPath) run('smoke test in Firefox ESR', 'node', ['--test', 'tests/firefox/'], { FIREFOX_PATH: firefoxPath });
+else console.log('[test] Firefox ESR is not installed and cannot be installed here (needs root and apt-get): its smoke test is skipped.');
+
 run('end-to-end tests in Chromium', 'node', ['--test', '--test-concurrency=1', 'tests/e2e/'], { CHROMIUM_PATH: chromium });
