@@ -1,9 +1,17 @@
-import { STALE_AFTER_INTERVALS } from '@/lib/badge/state';
+import { STALE_AFTER_INTERVALS } from '@/lib/staleness';
 import { formatCheckTime } from '@/lib/format';
 import type { PendingRequest } from '@/lib/gravitee/types';
 import type { Language, Translate } from '@/lib/i18n';
 import type { ConnectionSnapshot, PollSnapshot } from '@/lib/messages';
 import { errorSentence } from './error-sentence';
+
+/** Says what failed for a connection; a 401 without a token is about the console session, not a token. */
+function connectionErrorSentence(t: Translate, entry: ConnectionSnapshot): string {
+  if (entry.error?.kind === 'unauthorized' && entry.authMode === 'session') {
+    return t(entry.sessionShareable ? 'badge.sign-in.session' : 'badge.sign-in.cross-site');
+  }
+  return entry.error ? errorSentence(t, entry.error) : '';
+}
 
 export interface StatusLine {
   /** Stable React key: the connection id and the kind of line. */
@@ -57,7 +65,7 @@ function describeConnection(
       add('never-polled', t('panel.status.never-polled'), 'info');
       return { lines, rows: null };
     case 'error':
-      if (entry.error) add('error', errorSentence(t, entry.error), 'error');
+      if (entry.error) add('error', connectionErrorSentence(t, entry), 'error');
       // A null nextPollAt means the background waits for the user (after 401 or 403), because another try cannot fix those.
       if (entry.nextPollAt === null) add('paused', t('panel.status.paused'), 'info');
       break;

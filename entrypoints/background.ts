@@ -9,10 +9,11 @@ import { applyDemoConnection } from '@/lib/background/demo';
 import { connectDiscovered, discoverConsoleConnection } from '@/lib/background/discover';
 import { isConsolePage } from '@/lib/console-page';
 import { syncManagedConnections } from '@/lib/background/managed-connections';
-import { pollAfterReconnect, pollDue, pollNow, pollWithNewSettings } from '@/lib/background/poll';
+import { pollAfterReconnect, pollConnectionNow, pollDue, pollNow, pollWithNewSettings } from '@/lib/background/poll';
 import { POLL_ALARM } from '@/lib/background/schedule';
 import type { BackgroundRequest } from '@/lib/messages';
-import { connectionsItem, preferencesItem, snapshotItem, tokensItem } from '@/lib/storage';
+import type { Connection } from '@/lib/gravitee/types';
+import { connectionsItem, recentDecisionsItem, snapshotItem, type Preferences } from '@/lib/storage';
 
 function logFailure(step: string) {
   return (error: unknown) => console.error(`[background] ${step} failed`, error);
@@ -37,7 +38,9 @@ async function handleMessage(message: BackgroundRequest, sender: Browser.runtime
       // An upgraded console changes its route form and API version; notice it when a tab opens.
       const connection = (await connectionsItem.getValue()).find((entry) => sender.url && isConsolePage(sender.url, entry.consoleUrl));
       if (connection) await refreshOnConsoleVersionChange(connection).catch(logFailure('version check'));
-      await pollDue();
+      const entry = (await snapshotItem.getValue()).connections.find((candidate) => candidate.connectionId === connection?.id);
+      if (connection && entry?.status === 'error' && entry.error?.kind === 'unauthorized') await pollConnectionNow(connection.id);
+      else await pollDue();
       return { ok: true };
     }
     case 'get-subscription':
@@ -57,6 +60,16 @@ async function handleMessage(message: BackgroundRequest, sender: Browser.runtime
       return { ok: true };
     }
   }
+}
+
+/** Drops what was stored about connections the user removed: capabilities and recent decisions. */
+async function forgetRemovedConnections(next: Connection[], previous: Connection[]) {
+  const kept = new Set(next.map((connection) => connection.id));
+  const removed = previous.filter((connection) => !kept.has(connection.id));
+  if (removed.length === 0) return;
+  for (const connection of removed) await forgetCapabilities(connection.id);
+  const recent = await recentDecisionsItem.getValue();
+  await recentDecisionsItem.setValue(recent.filter((entry) => kept.has(entry.request.connectionId)));
 }
 
 async function refreshAfterSettingsChange() {
@@ -97,21 +110,27 @@ export default defineBackground(() => {
 
   browser.permissions.onAdded.addListener(() => refreshAfterSettingsChange().catch(logFailure('permission change')));
   browser.permissions.onRemoved.addListener(() => refreshAfterSettingsChange().catch(logFailure('permission change')));
-  connectionsItem.watch((next, previous) => {
-    const kept = new Set(next.map((connection) => connection.id));
-    for (const removed of (previous ?? []).filter((connection) => !kept.has(connection.id))) {
-      forgetCapabilities(removed.id).catch(logFailure('forgetting a removed connection'));
+  // One listener for every settings item: the options page writes connections, tokens and
+  // preferences in one call, and that must lead to one poll, not one per item.
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'managed') {
+      syncManagedConnections().catch(logFailure('managed connections'));
+      return;
     }
-    refreshAfterSettingsChange().catch(logFailure('connection change'));
-  });
-  browser.storage.onChanged.addListener((_changes, area) => {
-    if (area === 'managed') syncManagedConnections().catch(logFailure('managed connections'));
-  });
-  tokensItem.watch(() => pollWithNewSettings().catch(logFailure('token change')));
-  preferencesItem.watch((next, previous) => {
-    const switchedOn = next.notifications && !previous?.notifications;
+    if (area !== 'local') return;
+    const connections = changes.connections as { newValue?: Connection[]; oldValue?: Connection[] } | undefined;
+    const preferences = changes.preferences as { newValue?: Preferences; oldValue?: Preferences } | undefined;
+    if (!connections && !changes.tokens && !preferences) return;
+
+    if (connections) forgetRemovedConnections(connections.newValue ?? [], connections.oldValue ?? []).catch(logFailure('forgetting a removed connection'));
+    const switchedOn = preferences?.newValue?.notifications === true && preferences.oldValue?.notifications !== true;
     const baseline = switchedOn ? snapshotItem.getValue().then((snapshot) => updateNotifications(snapshot, true)) : Promise.resolve();
-    baseline.then(() => pollWithNewSettings()).catch(logFailure('preferences change'));
+    baseline
+      .then(async () => {
+        if (connections) await refreshAfterSettingsChange();
+        else await pollWithNewSettings();
+      })
+      .catch(logFailure('settings change'));
   });
 
   // The notifications API exists only once the optional permission is granted; a worker started

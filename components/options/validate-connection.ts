@@ -54,6 +54,19 @@ export function parseHttpUrl(value: string): string | null {
   }
 }
 
+/**
+ * Returns the Management API base in one canonical spelling (lower-case scheme and host, no dot
+ * segments, no trailing slash), so that two spellings of one server count as the same connection.
+ * A query, a fragment or credentials in the URL make it invalid (null): the client appends paths
+ * to the base, and the browser refuses credentials in a fetch URL.
+ */
+export function canonicalManagementUrl(value: string): string | null {
+  if (!parseHttpUrl(value)) return null;
+  const url = new URL(value.trim());
+  if (url.search !== '' || url.hash !== '' || value.includes('?') || value.includes('#') || url.username !== '' || url.password !== '') return null;
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
 /** Returns the host (with a port other than the default) of a URL, or '' when it is not a URL. */
 export function consoleHost(consoleUrl: string): string {
   try {
@@ -89,7 +102,7 @@ export function validateConnection(form: ConnectionForm, context: ConnectionCont
   if (form.consoleUrl.trim() === '') errors.consoleUrl = 'options.invalid.console-url.missing';
   else if (!consoleUrl) errors.consoleUrl = 'options.invalid.console-url';
 
-  const managementUrl = parseHttpUrl(form.managementUrl)?.replace(/\/+$/, '') ?? null;
+  const managementUrl = canonicalManagementUrl(form.managementUrl);
   if (form.managementUrl.trim() === '') errors.managementUrl = 'options.invalid.management-url.missing';
   else if (!managementUrl) errors.managementUrl = 'options.invalid.management-url';
 

@@ -3,6 +3,7 @@ import type { Language } from '@/lib/i18n/language';
 import { launcherMessages } from '@/lib/i18n/launcher';
 import { sendToBackground } from '@/lib/messages';
 import '@/lib/panel-host';
+import { isStale } from '@/lib/staleness';
 import { snapshotItem } from '@/lib/storage';
 import type { PollSnapshot } from '@/lib/messages';
 import { launcherStyles } from './launcher-styles';
@@ -14,9 +15,10 @@ function text(language: Language, key: LauncherKey, count?: number): string {
   return launcherMessages[language][key].replace('{count}', String(count ?? ''));
 }
 
-/** The count the launcher may show: only when every connection's last poll succeeded, like the badge. */
+/** The count the launcher may show: only when every connection's last poll succeeded recently, like the badge. */
 function vouchedCount(snapshot: PollSnapshot): number | null {
-  if (snapshot.connections.length === 0 || snapshot.connections.some((entry) => entry.status !== 'ok')) return null;
+  const now = Date.now();
+  if (snapshot.connections.length === 0 || snapshot.connections.some((entry) => entry.status !== 'ok' || isStale(entry, now))) return null;
   return snapshot.connections.reduce((sum, entry) => sum + entry.requests.length + entry.malformedCount, 0);
 }
 
@@ -57,6 +59,10 @@ export async function mountLauncher(container: HTMLElement, shadow: ShadowRoot, 
   };
   showCount(await snapshotItem.getValue());
   const unwatch = snapshotItem.watch((snapshot) => showCount(snapshot));
+  // A count goes stale with time alone, so it is checked again even when nothing is stored.
+  ctx.setInterval(() => {
+    snapshotItem.getValue().then(showCount).catch((error: unknown) => console.warn('[console-panel] could not read the snapshot', error));
+  }, 30_000);
 
   let unmountPanel: (() => void) | null = null;
 

@@ -10,6 +10,9 @@ import { createClient, pollNow } from './poll';
 
 type ActionMessage = Extract<BackgroundRequest, { type: 'accept' | 'reject' }>;
 
+/** Failures after which Gravitee may still have applied the decision. */
+const ANSWER_MAY_BE_LOST: ReadonlySet<GraviteeErrorKind> = new Set(['timeout', 'network', 'server']);
+
 function failure(kind: GraviteeErrorKind, serverMessage: string): ActionResult {
   return { ok: false, error: { kind, serverMessage } };
 }
@@ -52,8 +55,15 @@ async function send(message: ActionMessage): Promise<ActionResult> {
     return { ok: true, subscription };
   } catch (error) {
     const serialized = toSerializedError(error);
-    if (serialized.kind !== 'already-processed') return { ok: false, error: serialized };
-    return { ok: false, error: serialized, current: await readCurrent(client, message.request) };
+    if (serialized.kind === 'already-processed') return { ok: false, error: serialized, current: await readCurrent(client, message.request) };
+    if (!ANSWER_MAY_BE_LOST.has(serialized.kind)) return { ok: false, error: serialized };
+
+    // The request may have reached Gravitee even though its answer did not reach us: read the
+    // subscription back, so a decision that was applied is reported as done and not sent again.
+    const current = await readCurrent(client, message.request);
+    const applied = current?.status === (message.type === 'accept' ? 'ACCEPTED' : 'REJECTED');
+    if (current && applied) return { ok: true, subscription: current };
+    return { ok: false, error: serialized };
   }
 }
 

@@ -170,6 +170,19 @@ export function pollDue(now = Date.now()): Promise<PollSnapshot> {
   return pollSelected('due', false, now);
 }
 
+/**
+ * Polls one connection now, even while it waits for the user after a 401: opening its console is
+ * such a moment, because signing in there gives a token-less connection its session.
+ */
+export async function pollConnectionNow(connectionId: string): Promise<PollSnapshot> {
+  const connection = (await connectionsItem.getValue()).find((entry) => entry.id === connectionId);
+  if (connection) {
+    await alignSnapshot();
+    await pollConnection(connection, false);
+  }
+  return publish();
+}
+
 /** Polls the due connections plus those that failed for lack of network, after the browser came back online. */
 export function pollAfterReconnect(): Promise<PollSnapshot> {
   return pollSelected('due-or-network', false);

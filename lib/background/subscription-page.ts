@@ -4,7 +4,8 @@ import { presetDisplayName } from '../presets/builtins';
 import { computeValidity } from '../presets/compute';
 import { describePickReason } from '../presets/describe';
 import { defaultValidityFor, effectivePresetSettings } from '../presets/resolve';
-import { recentDecisionsItem, snapshotItem } from '../storage';
+import { connectionsItem, recentDecisionsItem, snapshotItem } from '../storage';
+import { createClient } from './poll';
 import { userLanguage } from './language';
 import { readSubscription } from './end-date';
 
@@ -38,12 +39,31 @@ async function knownRequest(target: SubscriptionTarget): Promise<PendingRequest 
   return recent.find((entry) => entry.request.connectionId === target.connectionId && entry.request.subscriptionId === target.subscriptionId)?.request ?? null;
 }
 
+/**
+ * Turns the environment segment of a console URL into the environment id: the 4.3+ console shows
+ * an hrid such as `default`, and matches it case-insensitively. Keeps the segment when the list
+ * cannot be read, which is right whenever the segment already is the id.
+ */
+async function environmentIdOf(target: SubscriptionTarget): Promise<string | null> {
+  const segment = target.environmentId;
+  if (!segment) return segment;
+  const connection = (await connectionsItem.getValue()).find((entry) => entry.id === target.connectionId);
+  if (!connection) return segment;
+  try {
+    const environments = await (await createClient(connection)).getEnvironments();
+    const wanted = segment.toLowerCase();
+    const match = environments.find((environment) => environment.id.toLowerCase() === wanted || environment.hrids.some((hrid) => hrid.toLowerCase() === wanted));
+    return match?.id ?? segment;
+  } catch (error) {
+    console.warn(`[subscription-page] could not list the environments of connection ${connection.id}`, error);
+    return segment;
+  }
+}
+
 /** Reads a subscription shown on a console page and computes the Accept and end-date offers. */
 export async function subscriptionPageInfo(target: SubscriptionTarget, now = new Date()): Promise<SubscriptionPageInfo> {
   const known = await knownRequest(target);
-  // NOTE: a subscription missing from the poll and from recent decisions keeps the page's
-  // environment segment; when that is an hrid, the v2 read fails with "Invalid organization or environment".
-  const resolved: SubscriptionTarget = known ? { ...target, environmentId: known.environmentId } : target;
+  const resolved: SubscriptionTarget = known ? { ...target, environmentId: known.environmentId } : { ...target, environmentId: await environmentIdOf(target) };
 
   const read = await readSubscription(resolved);
   if (!read.ok) return read;

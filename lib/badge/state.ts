@@ -2,6 +2,7 @@ import { format, isSameDay } from 'date-fns';
 import type { GraviteeErrorKind } from '../gravitee/errors';
 import type { MessageKey, Translate } from '../i18n';
 import type { ConnectionSnapshot, PollSnapshot } from '../messages';
+import { isStale } from '../staleness';
 
 export type BadgeKind =
   | 'count'
@@ -46,7 +47,7 @@ const KIND_FOR_ERROR: Record<GraviteeErrorKind, BadgeKind> = {
 };
 
 /** A count older than this many poll intervals is shown as stale. */
-export const STALE_AFTER_INTERVALS = 3;
+export { STALE_AFTER_INTERVALS } from '../staleness';
 
 export interface BadgeView {
   kind: BadgeKind;
@@ -114,8 +115,7 @@ function connectionView(entry: ConnectionSnapshot, now: number, t: Translate): C
   }
 
   const count = lastCount ?? 0;
-  const staleAfterMs = entry.intervalSeconds * 1000 * STALE_AFTER_INTERVALS;
-  if (entry.lastSuccessAt === null || now - entry.lastSuccessAt > staleAfterMs) {
+  if (entry.lastSuccessAt === null || isStale(entry, now)) {
     const lastTime = entry.lastSuccessAt === null ? '' : formatTime(entry.lastSuccessAt, now);
     return { kind: 'stale', vouchedCount: null, title: t('badge.stale', { lastTime }) + lastGood };
   }

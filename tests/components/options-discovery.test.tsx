@@ -52,3 +52,19 @@ describe('OptionsPage session warning', () => {
     expect(screen.queryByText(/different sites, so the browser never shares/)).toBeNull();
   });
 });
+
+describe('canonicalManagementUrl', () => {
+  it('spells one server one way', async () => {
+    const { canonicalManagementUrl } = await import('@/components/options/validate-connection');
+    expect(canonicalManagementUrl('HTTP://API.Example.org/./management/')).toBe('http://api.example.org/management');
+    expect(canonicalManagementUrl(' https://api.example.org/x/../management ')).toBe('https://api.example.org/management');
+  });
+
+  it('rejects queries, fragments and credentials', async () => {
+    const { canonicalManagementUrl } = await import('@/components/options/validate-connection');
+    expect(canonicalManagementUrl('https://api.example.org/management?')).toBeNull();
+    expect(canonicalManagementUrl('https://api.example.org/management#top')).toBeNull();
+    expect(canonicalManagementUrl('https://user:secret@api.example.org/management')).toBeNull();
+    expect(canonicalManagementUrl('ftp://api.example.org/management')).toBeNull();
+  });
+});

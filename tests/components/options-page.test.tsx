@@ -87,7 +87,17 @@ describe('OptionsPage validation', () => {
     fireEvent.change(input('Poll interval, in seconds'), { target: { value: '10' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save preferences' }));
 
-    expect(screen.getByText('Enter a whole number of seconds, 30 or more.')).toBeTruthy();
+    expect(screen.getByText('Enter a whole number of seconds from 30 to 86400 (one day).')).toBeTruthy();
+    expect((await preferencesItem.getValue()).pollSeconds).toBe(60);
+  });
+
+  it('rejects a poll interval over a day', async () => {
+    await renderPage();
+
+    fireEvent.change(input('Poll interval, in seconds'), { target: { value: '99999999999999999999' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save preferences' }));
+
+    expect(screen.getByText('Enter a whole number of seconds from 30 to 86400 (one day).')).toBeTruthy();
     expect((await preferencesItem.getValue()).pollSeconds).toBe(60);
   });
 
