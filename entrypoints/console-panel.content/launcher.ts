@@ -55,7 +55,7 @@ export async function mountLauncher(container: HTMLElement, shadow: ShadowRoot, 
     const value = vouchedCount(snapshot);
     count.textContent = value === null ? '' : String(value);
     count.hidden = value === null || value === 0;
-    button.setAttribute('aria-label', value === null ? text(language, 'launcher.open-unknown') : text(language, 'launcher.open', value));
+    button.setAttribute('aria-label', value === null ? text(language, 'launcher.open-unknown') : value === 1 ? text(language, 'launcher.open.one') : text(language, 'launcher.open', value));
   };
   showCount(await snapshotItem.getValue());
   const unwatch = snapshotItem.watch((snapshot) => showCount(snapshot));

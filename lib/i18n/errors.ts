@@ -18,7 +18,7 @@ export const errorMessages = defineMessages({
     'error.not-applied': 'Gravitee answered that the change was saved, but the subscription does not show it: {detail} Open the subscription in the console to check it.',
   },
   nb: {
-    'error.unauthorized': 'Gravitee avviste innloggingen (HTTP 401). Lag et nytt personlig tilgangstoken i Gravitee under Min konto og lim det inn i innstillingene for Gatekeeper.',
+    'error.unauthorized': 'Gravitee avviste innloggingen (HTTP 401). Lag et nytt personlig tilgangstoken i Gravitee under My Account og lim det inn i innstillingene for Gatekeeper.',
     'error.forbidden': 'Gravitee nektet handlingen (HTTP 403): brukeren din mangler abonnementstilgang til dette API-et eller denne organisasjonen. Be en API-eier eller administrator om tilgang.',
     'error.csrf-or-cors': 'Gravitee stoppet forespørselen som tverrsidig (HTTP 403 uten begrunnelse). Last inn konsollfanen på nytt og prøv igjen; hvis det fortsatt feiler, be administratoren tillate utvidelsens opprinnelse i CORS-innstillingene for Management API.',
     'error.not-found': 'Gravitee fant ikke dette abonnementet eller API-et (HTTP 404). Det kan være slettet; oppdater listen.',

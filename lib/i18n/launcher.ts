@@ -5,6 +5,7 @@ export const launcherMessages = defineMessages({
   en: {
     'launcher.label': 'Gatekeeper',
     'launcher.open': 'Open Gatekeeper: {count} subscription requests waiting',
+    'launcher.open.one': 'Open Gatekeeper: 1 subscription request waiting',
     'launcher.open-unknown': 'Open Gatekeeper: subscription requests',
     'launcher.close': 'Close Gatekeeper',
     'launcher.load-failed': 'Gatekeeper could not open its panel. Reload the page; if that does not help, reload the extension.',
@@ -12,6 +13,7 @@ export const launcherMessages = defineMessages({
   nb: {
     'launcher.label': 'Gatekeeper',
     'launcher.open': 'Åpne Gatekeeper: {count} abonnementsforespørsler venter',
+    'launcher.open.one': 'Åpne Gatekeeper: 1 abonnementsforespørsel venter',
     'launcher.open-unknown': 'Åpne Gatekeeper: abonnementsforespørsler',
     'launcher.close': 'Lukk Gatekeeper',
     'launcher.load-failed': 'Gatekeeper kunne ikke åpne panelet. Last inn siden på nytt; hjelper ikke det, last inn utvidelsen på nytt.',
