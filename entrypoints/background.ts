@@ -72,9 +72,9 @@ async function forgetRemovedConnections(next: Connection[], previous: Connection
   await recentDecisionsItem.setValue(recent.filter((entry) => kept.has(entry.request.connectionId)));
 }
 
-async function refreshAfterSettingsChange() {
+async function refreshAfterSettingsChange(changedAt = Date.now()) {
   await syncConsoleScript();
-  await pollWithNewSettings();
+  await pollWithNewSettings(changedAt);
 }
 
 export default defineBackground(() => {
@@ -89,7 +89,9 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener((details) => {
     syncManagedConnections()
       .then(() => applyDemoConnection())
-      .then(() => refreshAfterSettingsChange())
+      // Stored changes above reach the settings listener; this covers an install with nothing to store.
+      .then(() => syncConsoleScript())
+      .then(() => pollDue())
       .then(async () => {
         const configured = (await connectionsItem.getValue()).length > 0;
         if (details.reason === 'install' && !configured) await browser.runtime.openOptionsPage();
@@ -121,14 +123,15 @@ export default defineBackground(() => {
     const connections = changes.connections as { newValue?: Connection[]; oldValue?: Connection[] } | undefined;
     const preferences = changes.preferences as { newValue?: Preferences; oldValue?: Preferences } | undefined;
     if (!connections && !changes.tokens && !preferences) return;
+    const changedAt = Date.now();
 
     if (connections) forgetRemovedConnections(connections.newValue ?? [], connections.oldValue ?? []).catch(logFailure('forgetting a removed connection'));
     const switchedOn = preferences?.newValue?.notifications === true && preferences.oldValue?.notifications !== true;
     const baseline = switchedOn ? snapshotItem.getValue().then((snapshot) => updateNotifications(snapshot, true)) : Promise.resolve();
     baseline
       .then(async () => {
-        if (connections) await refreshAfterSettingsChange();
-        else await pollWithNewSettings();
+        if (connections) await refreshAfterSettingsChange(changedAt);
+        else await pollWithNewSettings(changedAt);
       })
       .catch(logFailure('settings change'));
   });

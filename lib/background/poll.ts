@@ -109,13 +109,18 @@ async function runConnectionPoll(connection: Connection): Promise<void> {
 
 /**
  * Polls one connection unless a poll of it is already running, in which case this waits for
- * that poll instead of sending a second request. With fresh, it always sends its own request,
- * after any running one, because that one may have read old settings.
+ * that poll instead of sending a second request. After a settings change (settingsChangedAt set)
+ * a poll that started before the change may have read the old settings, so this waits for it and
+ * then polls again, unless a poll that started after the change has run meanwhile.
  */
-async function pollConnection(connection: Connection, fresh: boolean): Promise<void> {
+async function pollConnection(connection: Connection, settingsChangedAt: number | null): Promise<void> {
   const lockName = `gatekeeper-poll:${connection.id}`;
-  if (fresh) {
-    await withLock(lockName, 'wait', () => runConnectionPoll(connection));
+  if (settingsChangedAt !== null) {
+    await withLock(lockName, 'wait', async () => {
+      const entry = (await snapshotItem.getValue()).connections.find((candidate) => candidate.connectionId === connection.id);
+      if (entry?.lastAttemptAt !== null && entry?.lastAttemptAt !== undefined && entry.lastAttemptAt >= settingsChangedAt) return;
+      await runConnectionPoll(connection);
+    });
     return;
   }
   const ran = await withLock(lockName, 'skip', async () => {
@@ -146,28 +151,28 @@ function isSelected(entry: ConnectionSnapshot | undefined, selection: Selection,
   return entry.nextPollAt !== null && entry.nextPollAt <= now + DUE_SLACK_MS;
 }
 
-async function pollSelected(selection: Selection, fresh: boolean, now = Date.now()): Promise<PollSnapshot> {
+async function pollSelected(selection: Selection, settingsChangedAt: number | null, now = Date.now()): Promise<PollSnapshot> {
   const connections = await connectionsItem.getValue();
   const snapshot = await alignSnapshot();
   const byId = new Map(snapshot.connections.map((entry) => [entry.connectionId, entry]));
   const chosen = connections.filter((connection) => isSelected(byId.get(connection.id), selection, now));
-  await Promise.all(chosen.map((connection) => pollConnection(connection, fresh)));
+  await Promise.all(chosen.map((connection) => pollConnection(connection, settingsChangedAt)));
   return publish();
 }
 
 /** Polls every connection now: a refresh the user asked for, or the result of an action. */
 export function pollNow(): Promise<PollSnapshot> {
-  return pollSelected('all', false);
+  return pollSelected('all', null);
 }
 
 /** Polls every connection with a request of its own, after the user changed settings. */
-export function pollWithNewSettings(): Promise<PollSnapshot> {
-  return pollSelected('all', true);
+export function pollWithNewSettings(changedAt = Date.now()): Promise<PollSnapshot> {
+  return pollSelected('all', changedAt);
 }
 
 /** Polls the connections whose next poll is due: the alarm tick, a wake-up, or a console tab opening. */
 export function pollDue(now = Date.now()): Promise<PollSnapshot> {
-  return pollSelected('due', false, now);
+  return pollSelected('due', null, now);
 }
 
 /**
@@ -178,12 +183,12 @@ export async function pollConnectionNow(connectionId: string): Promise<PollSnaps
   const connection = (await connectionsItem.getValue()).find((entry) => entry.id === connectionId);
   if (connection) {
     await alignSnapshot();
-    await pollConnection(connection, false);
+    await pollConnection(connection, null);
   }
   return publish();
 }
 
 /** Polls the due connections plus those that failed for lack of network, after the browser came back online. */
 export function pollAfterReconnect(): Promise<PollSnapshot> {
-  return pollSelected('due-or-network', false);
+  return pollSelected('due-or-network', null);
 }
