@@ -26,6 +26,7 @@ function textFor(language: Language) {
 }
 
 function errorText(language: Language, error: SerializedGraviteeError): string {
+  if (error.localRefusal) return errorMessages[language][`error.local.${error.localRefusal}`];
   const key = `error.${error.kind}` as keyof typeof errorMessages.en;
   const template = errorMessages[language][key] ?? error.kind;
   const detail = error.serverMessage ?? error.technicalCode ?? '';

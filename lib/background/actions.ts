@@ -1,4 +1,4 @@
-import { toSerializedError, type GraviteeErrorKind } from '../gravitee/errors';
+import { toSerializedError, type GraviteeErrorKind, type LocalRefusal } from '../gravitee/errors';
 import type { GraviteeClient } from '../gravitee/client';
 import type { PendingRequest, SubscriptionSummary } from '../gravitee/types';
 import type { ActionResult, BackgroundRequest } from '../messages';
@@ -13,8 +13,8 @@ type ActionMessage = Extract<BackgroundRequest, { type: 'accept' | 'reject' }>;
 /** Failures after which Gravitee may still have applied the decision. */
 const ANSWER_MAY_BE_LOST: ReadonlySet<GraviteeErrorKind> = new Set(['timeout', 'network', 'server']);
 
-function failure(kind: GraviteeErrorKind, serverMessage: string): ActionResult {
-  return { ok: false, error: { kind, serverMessage } };
+function failure(kind: GraviteeErrorKind, serverMessage: string, localRefusal: LocalRefusal): ActionResult {
+  return { ok: false, error: { kind, serverMessage, localRefusal } };
 }
 
 async function readCurrent(client: GraviteeClient, request: PendingRequest): Promise<SubscriptionSummary | undefined> {
@@ -35,9 +35,9 @@ async function markInFlight(key: string, type: 'accept' | 'reject' | null): Prom
 
 async function send(message: ActionMessage): Promise<ActionResult> {
   const connection = (await connectionsItem.getValue()).find((entry) => entry.id === message.request.connectionId);
-  if (!connection) return failure('bad-request', 'The connection of this request was removed in the options; refresh the list.');
+  if (!connection) return failure('bad-request', 'The connection of this request was removed in the options; refresh the list.', 'connection-removed');
   if (!(await hasHostAccess([hostPattern(connection.managementUrl)]))) {
-    return failure('csrf-or-cors', `Gatekeeper has no access to ${new URL(connection.managementUrl).origin}; grant it in the options.`);
+    return failure('csrf-or-cors', `Gatekeeper has no access to ${new URL(connection.managementUrl).origin}; grant it in the options.`, 'no-host-access');
   }
   const client = await createClient(connection);
 
@@ -46,10 +46,10 @@ async function send(message: ActionMessage): Promise<ActionResult> {
     if (message.type === 'accept') {
       const validity = { startingAt: new Date(message.startingAt), endingAt: message.endingAt === null ? null : new Date(message.endingAt) };
       const problem = validateValidity(validity, new Date());
-      if (problem) return failure('bad-request', `Invalid validity period: ${problem}.`);
+      if (problem) return failure('bad-request', `Invalid validity period: ${problem}.`, 'invalid-validity');
       subscription = await client.acceptSubscription(message.request, validity, message.reason);
     } else {
-      if (!message.reason.trim()) return failure('bad-request', 'A rejection needs a message to the consumer.');
+      if (!message.reason.trim()) return failure('bad-request', 'A rejection needs a message to the consumer.', 'reason-required');
       subscription = await client.rejectSubscription(message.request, message.reason.trim());
     }
     return { ok: true, subscription };
@@ -90,7 +90,7 @@ export async function performAction(message: ActionMessage): Promise<ActionResul
     }
   });
   if (!result) {
-    return { ok: false, error: { kind: 'bad-request', serverMessage: 'This request is already being handled in another tab or window.' }, inProgressElsewhere: true };
+    return { ok: false, error: { kind: 'bad-request', serverMessage: 'This request is already being handled in another tab or window.', localRefusal: 'in-progress-elsewhere' }, inProgressElsewhere: true };
   }
 
   if (result.ok) await rememberDecision(message, result.subscription);

@@ -8,9 +8,9 @@ import { createClient } from './poll';
 
 async function clientFor(target: SubscriptionTarget) {
   const connection = (await connectionsItem.getValue()).find((entry) => entry.id === target.connectionId);
-  if (!connection) return { error: 'The connection of this subscription was removed in the options.' } as const;
+  if (!connection) return { error: 'The connection of this subscription was removed in the options.', refusal: 'connection-removed' } as const;
   if (!(await hasHostAccess([hostPattern(connection.managementUrl)]))) {
-    return { error: `Gatekeeper has no access to ${new URL(connection.managementUrl).origin}; grant it in the options.` } as const;
+    return { error: `Gatekeeper has no access to ${new URL(connection.managementUrl).origin}; grant it in the options.`, refusal: 'no-host-access' } as const;
   }
   return { client: await createClient(connection) } as const;
 }
@@ -18,7 +18,7 @@ async function clientFor(target: SubscriptionTarget) {
 /** Reads a subscription with its plan, for the end-date dialog. */
 export async function readSubscription(target: SubscriptionTarget): Promise<SubscriptionResult> {
   const found = await clientFor(target);
-  if ('error' in found) return { ok: false, error: { kind: 'bad-request', serverMessage: found.error } };
+  if ('error' in found) return { ok: false, error: { kind: 'bad-request', serverMessage: found.error, localRefusal: found.refusal } };
   try {
     return { ok: true, subscription: await found.client.getSubscriptionDetails(target) };
   } catch (error) {
@@ -32,17 +32,17 @@ export async function readSubscription(target: SubscriptionTarget): Promise<Subs
  */
 export async function changeEndDate(target: SubscriptionTarget, endingAtIso: string | null): Promise<SubscriptionResult> {
   const found = await clientFor(target);
-  if ('error' in found) return { ok: false, error: { kind: 'bad-request', serverMessage: found.error } };
+  if ('error' in found) return { ok: false, error: { kind: 'bad-request', serverMessage: found.error, localRefusal: found.refusal } };
 
   const endingAt = endingAtIso === null ? null : new Date(endingAtIso);
   if (endingAt !== null && Number.isNaN(endingAt.getTime())) return { ok: false, error: { kind: 'bad-request', serverMessage: `Invalid end date: ${endingAtIso}.` } };
-  if (endingAt !== null && endingAt.getTime() <= Date.now()) return { ok: false, error: { kind: 'bad-request', serverMessage: 'The new end date must be in the future.' } };
+  if (endingAt !== null && endingAt.getTime() <= Date.now()) return { ok: false, error: { kind: 'bad-request', serverMessage: 'The new end date must be in the future.', localRefusal: 'end-not-in-future' } };
 
   const result = await withLock(`gatekeeper-action:${target.connectionId}:${target.subscriptionId}`, 'skip', async (): Promise<SubscriptionResult> => {
     try {
       const current = await found.client.getSubscriptionDetails(target);
       if (endingAt !== null && current.startingAt !== null && endingAt.getTime() <= Date.parse(current.startingAt)) {
-        return { ok: false, error: { kind: 'bad-request', serverMessage: 'The new end date must be after the start of the subscription.' } };
+        return { ok: false, error: { kind: 'bad-request', serverMessage: 'The new end date must be after the start of the subscription.', localRefusal: 'end-before-start' } };
       }
       const subscription = await found.client.changeEndDate(target, endingAt);
       await recordChange(target, subscription);
@@ -51,7 +51,7 @@ export async function changeEndDate(target: SubscriptionTarget, endingAtIso: str
       return { ok: false, error: toSerializedError(error) };
     }
   });
-  return result ?? { ok: false, error: { kind: 'bad-request', serverMessage: 'This subscription is already being changed in another tab or window.' } };
+  return result ?? { ok: false, error: { kind: 'bad-request', serverMessage: 'This subscription is already being changed in another tab or window.', localRefusal: 'in-progress-elsewhere' } };
 }
 
 /** Updates the recent decision of this subscription, so the panel shows the new end date. */

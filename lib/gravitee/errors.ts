@@ -17,7 +17,22 @@ export type GraviteeErrorKind =
   /** Gravitee answered 2xx, but reading the subscription back shows the change was not stored. */
   | 'not-applied';
 
+/**
+ * Reasons Gatekeeper itself refuses to send a request; such a failure never reached Gravitee. Each
+ * has a message of its own (`error.local.<reason>`).
+ */
+export type LocalRefusal =
+  | 'connection-removed'
+  | 'no-host-access'
+  | 'invalid-validity'
+  | 'reason-required'
+  | 'end-not-in-future'
+  | 'end-before-start'
+  | 'in-progress-elsewhere';
+
 export interface GraviteeErrorDetails {
+  /** Set when Gatekeeper refused the request before sending it. */
+  localRefusal?: LocalRefusal;
   status?: number;
   technicalCode?: string;
   /** Gravitee's own message from the error body, shown to the user as extra detail. */

@@ -4,6 +4,13 @@ import { defineMessages } from './define';
 // Gravitee's own message where there is one.
 export const errorMessages = defineMessages({
   en: {
+    'error.local.connection-removed': 'Nothing was sent: the connection of this request was removed in the options. Refresh the list.',
+    'error.local.no-host-access': 'Nothing was sent: Gatekeeper has no access to this Gravitee. Open the options and save the connection to grant it.',
+    'error.local.invalid-validity': 'Nothing was sent: the validity period is invalid. Choose an end after the start and in the future.',
+    'error.local.reason-required': 'Nothing was sent: a rejection needs a message to the consumer.',
+    'error.local.end-not-in-future': 'Nothing was sent: the new end date must be in the future.',
+    'error.local.end-before-start': 'Nothing was sent: the new end date must be after the start of the subscription.',
+    'error.local.in-progress-elsewhere': 'Nothing was sent: this request is already being handled in another tab or window. Wait for that result.',
     'error.unauthorized': 'Gravitee rejected the sign-in (HTTP 401). Create a new personal access token in Gravitee under My Account and paste it in the Gatekeeper options.',
     'error.forbidden': 'Gravitee refused this action (HTTP 403): your user lacks the subscription permission on this API or organization. Ask an API owner or administrator for access.',
     'error.csrf-or-cors': 'Gravitee blocked the request as cross-site (HTTP 403 without a reason). Reload the console tab and try again; if it keeps failing, ask your administrator to allow the extension origin in the Management API CORS settings.',
@@ -18,6 +25,13 @@ export const errorMessages = defineMessages({
     'error.not-applied': 'Gravitee answered that the change was saved, but the subscription does not show it: {detail} Open the subscription in the console to check it.',
   },
   nb: {
+    'error.local.connection-removed': 'Ingenting ble sendt: tilkoblingen for denne forespørselen er fjernet i innstillingene. Oppdater listen.',
+    'error.local.no-host-access': 'Ingenting ble sendt: Gatekeeper har ikke tilgang til denne Gravitee-installasjonen. Åpne innstillingene og lagre tilkoblingen for å gi tilgang.',
+    'error.local.invalid-validity': 'Ingenting ble sendt: gyldighetsperioden er ugyldig. Velg en slutt etter starten og fram i tid.',
+    'error.local.reason-required': 'Ingenting ble sendt: en avvisning må ha en melding til konsumenten.',
+    'error.local.end-not-in-future': 'Ingenting ble sendt: den nye sluttdatoen må være fram i tid.',
+    'error.local.end-before-start': 'Ingenting ble sendt: den nye sluttdatoen må være etter starten på abonnementet.',
+    'error.local.in-progress-elsewhere': 'Ingenting ble sendt: denne forespørselen behandles allerede i en annen fane eller et annet vindu. Vent på det resultatet.',
     'error.unauthorized': 'Gravitee avviste innloggingen (HTTP 401). Lag et nytt personlig tilgangstoken i Gravitee under My Account og lim det inn i innstillingene for Gatekeeper.',
     'error.forbidden': 'Gravitee nektet handlingen (HTTP 403): brukeren din mangler abonnementstilgang til dette API-et eller denne organisasjonen. Be en API-eier eller administrator om tilgang.',
     'error.csrf-or-cors': 'Gravitee stoppet forespørselen som tverrsidig (HTTP 403 uten begrunnelse). Last inn konsollfanen på nytt og prøv igjen; hvis det fortsatt feiler, be administratoren tillate utvidelsens opprinnelse i CORS-innstillingene for Management API.',
