@@ -86,7 +86,7 @@ export function RequestRow(props: RequestRowProps) {
       const outcome = await run();
       if (!outcome.done) {
         onFailure?.();
-        setError({ text: outcome.errorText, retry: action });
+        setError({ text: outcome.errorText, retry: outcome.retryable === false ? null : action });
       }
     } finally {
       inFlight.current = false;

@@ -82,7 +82,9 @@ export function useRequestActions({ transport, t, summaryOf, addNotice, refresh 
       return { done: true };
     }
 
-    return { done: false, errorText: errorSentence(t, result.error) };
+    // A closed plan, a forbidden API or an invalid request fails the same way again.
+    const retryable = !['bad-request', 'forbidden', 'not-found', 'unauthorized'].includes(result.error.kind);
+    return { done: false, errorText: errorSentence(t, result.error), retryable };
   }
 
   const accept: AcceptHandler = (request, validity) =>

@@ -267,4 +267,16 @@ describe('Accept custom range', () => {
     expect(within(row).getByRole('alert').textContent).toContain('The end is in the past');
     expect(transport.acceptCalls).toHaveLength(0);
   });
+
+  it('offers no retry after a closed plan', async () => {
+    const transport = renderPanel();
+    const row = await findRow();
+    fireEvent.click(acceptButton());
+
+    const closed = { kind: 'bad-request' as const, status: 400, technicalCode: 'plan.closed', serverMessage: 'The plan is closed.' };
+    await act(async () => transport.acceptCalls[0]!.result.resolve({ ok: false, error: closed }));
+
+    expect(row.textContent).toContain('The plan is closed.');
+    expect(within(row).queryByRole('button', { name: 'Try again' })).toBeNull();
+  });
 });
