@@ -2,13 +2,13 @@ import { defineConfig } from 'wxt';
 
 // GATEKEEPER_VARIANT=e2e builds a copy for the Chromium suite into .output/e2e, and =demo one for
 // `npm start` into .output/demo. Both are granted loopback host access at install time, because a
-// headless browser cannot click the prompt that browser.permissions.request() shows; the demo copy
-// also starts out connected to the simulator (WXT_DEMO_CONNECTION). Every other line is the same.
+// headless browser cannot click the prompt that browser.permissions.request() shows. The demo
+// copy also starts out connected to the simulator (WXT_DEMO_CONNECTION). Every other line is the same.
 const variant = process.env.GATEKEEPER_VARIANT ?? '';
 if (!['', 'e2e', 'demo'].includes(variant)) throw new Error(`GATEKEEPER_VARIANT must be e2e or demo, not ${variant}`);
 const loopbackHosts = variant ? ['http://127.0.0.1/*', 'http://localhost/*'] : [];
 
-// The e2e copy holds the notifications permission from the start, for the same reason.
+// The e2e copy has the notifications permission from the start, for the same reason.
 const grantedOptional = variant === 'e2e' ? ['notifications'] : [];
 const optionalPermissions = ['notifications'].filter((permission) => !grantedOptional.includes(permission));
 

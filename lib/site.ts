@@ -14,7 +14,7 @@ export function siteOf(url: string): string {
 }
 
 /**
- * Whether a console at consoleUrl can share its session cookie with Gatekeeper for the API at
+ * Returns whether a console at consoleUrl can share its session cookie with Gatekeeper for the API at
  * managementUrl. Gravitee sets the cookie without SameSite, so Chromium treats it as Lax: a
  * console on another site than its API never gets a session cookie stored in the first place.
  */

@@ -10,7 +10,7 @@ export const DEFAULT_POLL_SECONDS = 60;
 /** Shortest poll interval, in seconds: Chrome refuses alarms more frequent than every 30 seconds. */
 export const MIN_POLL_SECONDS = 30;
 
-/** Longest poll interval, in seconds: one day, so a stale count is still noticed the same day. */
+/** Maximum poll interval, in seconds: one day, so a stale count is still noticed the same day. */
 export const MAX_POLL_SECONDS = 24 * 60 * 60;
 
 /** An in-flight action older than this is left over from a stopped worker and no longer blocks, in milliseconds. */

@@ -27,8 +27,8 @@ run('end-to-end build', 'wxt', ['build'], { GATEKEEPER_VARIANT: 'e2e' });
 
 const chromium = ensureChromium();
 
-// tests/e2e/team-and-policy.test.ts writes this Chromium policy file and removes it when done; a run
-// that was killed may have left it behind, and it would add a policy connection to every test.
+// tests/e2e/team-and-policy.test.ts writes this Chromium policy file and removes it when done. A
+// killed run may have left it behind, and then it would add a policy connection to every test.
 rmSync('/etc/chromium/policies/managed/gatekeeper-e2e-test.json', { force: true });
 const firefoxPath = ensureFirefox();
 if (firefoxPath) run('smoke test in Firefox ESR', 'node', ['--test', 'tests/firefox/'], { FIREFOX_PATH: firefoxPath });

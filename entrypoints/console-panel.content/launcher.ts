@@ -15,7 +15,10 @@ function text(language: Language, key: LauncherKey, count?: number): string {
   return launcherMessages[language][key].replace('{count}', String(count ?? ''));
 }
 
-/** The count the launcher may show: only when every connection's last poll succeeded recently, like the badge. */
+/**
+ * Returns the count the launcher may show: only when every connection's last poll succeeded
+ * recently, like the badge.
+ */
 function vouchedCount(snapshot: PollSnapshot): number | null {
   const now = Date.now();
   if (snapshot.connections.length === 0 || snapshot.connections.some((entry) => entry.status !== 'ok' || isStale(entry, now))) return null;

@@ -266,8 +266,8 @@ export function watchSubscriptionPages(ctx: ContentScriptContext, connection: Co
     controller = new AbortController();
     enhance(connection, language, controller.signal).catch((error: unknown) => console.error('[console-panel] subscription page controls failed', error));
   };
-  // hashchange fires after the console's hash route changed; WXT's locationchange can fire before
-  // location.hash holds the new route, so it is only a fallback for other kinds of navigation.
+  // hashchange fires after the console's hash route changed. WXT's locationchange can fire before
+  // location.hash contains the new route, so it is only a fallback for other kinds of navigation.
   ctx.addEventListener(window, 'hashchange', run);
   ctx.addEventListener(window, 'wxt:locationchange', () => setTimeout(run, 0));
   ctx.onInvalidated(() => controller.abort());

@@ -58,7 +58,7 @@ async function send(message: ActionMessage): Promise<ActionResult> {
     if (serialized.kind === 'already-processed') return { ok: false, error: serialized, current: await readCurrent(client, message.request) };
     if (!ANSWER_MAY_BE_LOST.has(serialized.kind)) return { ok: false, error: serialized };
 
-    // The request may have reached Gravitee even though its answer did not reach us: read the
+    // The request may have reached Gravitee although its response was lost, so read the
     // subscription back, so a decision that was applied is reported as done and not sent again.
     const current = await readCurrent(client, message.request);
     const applied = current?.status === (message.type === 'accept' ? 'ACCEPTED' : 'REJECTED');
@@ -76,8 +76,8 @@ async function rememberDecision(message: ActionMessage, subscription: Subscripti
 
 /**
  * Accepts or rejects one subscription request, then polls so every view drops it. A second
- * action on the same request while one is in flight, from any tab, panel or popup, is refused
- * without sending anything; the in-flight mark in storage lets the other views say so.
+ * action on the same request while one is in flight, from any tab, panel or popup, is rejected
+ * without sending anything. The in-flight mark in storage lets the other views show that.
  */
 export async function performAction(message: ActionMessage): Promise<ActionResult> {
   const key = requestKey(message.request);

@@ -77,10 +77,10 @@ export async function discoverConsoleConnection(consoleUrl: string): Promise<Dis
 
 export type ConnectResult = { ok: true; connection: Connection } | { ok: false; needsHostAccess: string[] } | { ok: false; error: SerializedGraviteeError };
 
-function uniqueName(base: string, taken: Set<string>): string {
-  if (!taken.has(base)) return base;
+function uniqueName(base: string, usedNames: Set<string>): string {
+  if (!usedNames.has(base)) return base;
   let index = 2;
-  while (taken.has(`${base} (${index})`)) index += 1;
+  while (usedNames.has(`${base} (${index})`)) index += 1;
   return `${base} (${index})`;
 }
 

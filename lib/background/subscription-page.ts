@@ -25,9 +25,9 @@ export type SubscriptionPageInfo =
   | { ok: false; error: SerializedGraviteeError };
 
 /**
- * The environment id of a subscription shown on a console page. The page's URL may hold an hrid
- * (e.g. `default`), but v2 paths without the organization need the id, which the last poll or a
- * recent decision knows.
+ * Returns the request of a subscription shown on a console page, from the last poll or a recent
+ * decision. The page's URL may contain an hrid (e.g. `default`), but v2 paths without the
+ * organization need the environment id, which that request stores.
  */
 async function knownRequest(target: SubscriptionTarget): Promise<PendingRequest | null> {
   const snapshot = await snapshotItem.getValue();

@@ -30,7 +30,7 @@ export const BADGE_STYLES: Record<BadgeKind, { symbol: string | null; color: str
   stale: { symbol: '?', color: '#757575' },
 };
 
-/** Which badge a failed poll shows. No failure ever shows a count, so a failure cannot read as "0". */
+/** Badge kind per failure of a poll. No failure shows a count, so a failure cannot read as "0". */
 const KIND_FOR_ERROR: Record<GraviteeErrorKind, BadgeKind> = {
   unauthorized: 'sign-in',
   forbidden: 'forbidden',
@@ -87,7 +87,7 @@ function signInMessage(entry: ConnectionSnapshot): MessageKey {
   return entry.sessionShareable ? 'badge.sign-in.session' : 'badge.sign-in.cross-site';
 }
 
-/** What one connection contributes to the badge. */
+/** Computes what one connection contributes to the badge. */
 function connectionView(entry: ConnectionSnapshot, now: number, t: Translate): ConnectionView {
   const lastCount = entry.lastSuccessAt === null ? null : entry.requests.length + entry.malformedCount;
   const lastGood =

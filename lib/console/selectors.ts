@@ -3,7 +3,7 @@
 
 /**
  * Subscription page (`#!/{env}/apis/{apiId}/subscriptions/{id}`), Gravitee 4.x: the footer of the
- * "Subscription details" card that holds "Validate subscription", "Reject subscription" and
+ * "Subscription details" card that contains "Validate subscription", "Reject subscription" and
  * "Change end date". The console renders it only for PENDING, ACCEPTED and PAUSED subscriptions
  * the user may update, which is exactly when Gatekeeper has controls to add.
  * Source: gravitee-apim-console-webui/src/management/api/subscriptions/edit/api-subscription-edit.component.html

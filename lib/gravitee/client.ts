@@ -181,8 +181,8 @@ export function createGraviteeClient(options: GraviteeClientOptions) {
 
   /**
    * Sends a POST or PUT with the CSRF pair. Without a token yet, a GET of the current user fetches
-   * one first. A 403 from the CSRF filter means the change was not applied, so after refreshing the
-   * token the request is sent once more; any other failure is never retried here.
+   * one first. A 403 from the CSRF filter means the change was not applied, so the request is
+   * sent once more after the token is refreshed. No other failure is retried here.
    */
   async function change<T>(method: 'POST' | 'PUT', path: string, body: unknown, schema: z.ZodMiniType<T>): Promise<T> {
     if (!(await options.csrf.get())) await send('GET', `${organizationPath}/user`);
@@ -289,8 +289,8 @@ export function createGraviteeClient(options: GraviteeClientOptions) {
      * Changes the end date of a subscription; null removes it. Gravitee's PUT replaces the whole
      * record, so the current one is read first and every field is sent back. The subscription is
      * then read again: a server that returns 2xx but stored something else is reported as
-     * 'not-applied' rather than trusted. APIM 3.x changes only ACCEPTED subscriptions and answers
-     * any other status with 400 `subscription.notUpdatable`.
+     * 'not-applied' rather than trusted. APIM 3.x changes only ACCEPTED subscriptions and returns 400
+     * `subscription.notUpdatable` for any other status.
      */
     async changeEndDate(target: Target, endingAt: Date | null): Promise<SubscriptionDetails> {
       return either(

@@ -122,7 +122,7 @@ export async function discoverManagementUrl(consoleUrl: string, fetchImpl: typeo
 /**
  * Reads the public bootstrap of Gravitee 4.2 and later, `GET {mgmt}/v2/ui/bootstrap`, which names
  * the organization the console uses and the absolute Management API base. Returns null on older
- * versions and on any failure: the caller keeps what constants.json said.
+ * versions and on any failure: the caller keeps the values from constants.json.
  * Source: ManagementUIResource.java in gravitee-apim-rest-api-management-v2-rest.
  */
 export async function readBootstrap(managementUrl: string, fetchImpl: typeof fetch): Promise<{ managementUrl: string | null; organization: string | null } | null> {

@@ -14,7 +14,7 @@ export type GraviteeErrorKind =
   | 'network'
   | 'timeout'
   | 'invalid-response'
-  /** Gravitee answered 2xx, but reading the subscription back shows the change was not stored. */
+  /** Gravitee returned 2xx, but reading the subscription back shows the change was not stored. */
   | 'not-applied';
 
 /**
@@ -39,7 +39,7 @@ export interface GraviteeErrorDetails {
   serverMessage?: string;
   /** Delay the server asked for with Retry-After, in milliseconds. */
   retryAfterMs?: number;
-  /** The request that failed, as `METHOD path`; never holds a token. */
+  /** The request that failed, as `METHOD path`; never contains a token. */
   request?: string;
 }
 

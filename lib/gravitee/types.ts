@@ -70,6 +70,6 @@ export type SubscriptionTarget = Pick<PendingRequest, 'connectionId' | 'environm
 /** A subscription as read before an end-date change. */
 export interface SubscriptionDetails extends SubscriptionSummary {
   planName: string | null;
-  /** Plan security type, e.g. API_KEY, JWT, OAUTH2, MTLS, KEY_LESS; null when Gravitee did not say. */
+  /** Plan security type, e.g. API_KEY, JWT, OAUTH2, MTLS, KEY_LESS; null when Gravitee did not send it. */
   planSecurity: string | null;
 }

@@ -1,6 +1,6 @@
 import { defineMessages } from './define';
 
-// Toolbar badge tooltips. Each says what the badge means and, for a problem, what to do.
+// Toolbar badge tooltips. Each states what the badge means and, for a problem, what to do.
 export const badgeMessages = defineMessages({
   en: {
     'badge.count': '{count} subscription requests waiting for your decision.',

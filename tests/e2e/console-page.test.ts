@@ -40,7 +40,7 @@ test('accept from the subscription page after navigating to it', async () => {
   assert.equal(await page.locator('.gatekeeper-subscription-page').count(), 1, 'the controls are added once');
 });
 
-test('change an end date on a page whose URL names the environment by hrid', async () => {
+test('end date change with hrid URL', async () => {
   const page = await navigateToSubscription(SEED.apis.courseCatalogue, SEED.subscriptions.acceptedLibraryAppCatalogue);
   const box = page.locator('.gatekeeper-subscription-page');
   await box.getByText(/^Ends /).waitFor();

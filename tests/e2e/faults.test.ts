@@ -69,8 +69,8 @@ describe('badge under Management API faults', () => {
     { name: '500', fault: { status: 500, body: { httpStatus: 500, message: 'boom' } }, badge: 'ERR', kind: 'server', retried: true },
     { name: '502 from a proxy', fault: { status: 502, body: '<html>Bad Gateway</html>' }, badge: 'ERR', kind: 'server', retried: true },
     { name: 'malformed JSON', fault: { status: 200, body: '{"data": [' }, badge: 'ERR', kind: 'invalid-response', retried: true },
-    // Chromium itself resends a GET once when a reused connection drops without an answer, so
-    // the fault covers two requests.
+    // Chromium itself resends a GET once when a reused connection drops without a response,
+    // so the fault covers two requests.
     { name: 'dropped connection', fault: { destroy: true, times: 2 }, badge: '!', kind: 'network', retried: true, browserAttempts: 2 },
   ];
 
@@ -146,7 +146,7 @@ describe('badge under Management API faults', () => {
 });
 
 describe('worker lifecycle', () => {
-  test('a worker stopped in the middle of a poll recovers on the next wake', async () => {
+  test('worker stopped mid-poll recovers', async () => {
     simulator.addFault({ path: TASKS_PATH, delayMs: 3_000 });
     const unfinished = control.pollNow().catch(() => null);
     await new Promise((resolve) => setTimeout(resolve, 500));

@@ -76,7 +76,7 @@ export interface Snapshot {
   connections: ConnectionSnapshot[];
 }
 
-/** A loopback port that nothing listens on: it was free a moment ago and was closed again. */
+/** Returns a loopback port that nothing listens on: it was free a moment ago and was closed again. */
 export async function closedPort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -124,7 +124,7 @@ export async function openPanel(browser: ExtensionBrowser, simulator: Simulator)
   return page;
 }
 
-/** The panel row of a pending request whose text contains text. */
+/** Returns the panel row of the pending request whose text contains text. */
 export function pendingRow(page: Page, text: string): Locator {
   return page.getByRole('listitem').filter({ has: page.getByRole('button', { name: /^Accept / }) }).filter({ hasText: text });
 }

@@ -4,7 +4,7 @@ import type { ConsoleSite } from '../../simulator/server.ts';
 import { badgeBecomes, ControlPage, launchExtension, startSimulator, waitFor, type Simulator, type Snapshot } from './harness.ts';
 import type { ExtensionBrowser } from './browser.ts';
 
-// The console stand-in signs in as the environment admin, who sees all nine pending requests.
+// The console stand-in signs in as the environment admin, whose task list has all nine pending requests.
 const ADMIN_PENDING = 9;
 
 // Which console sessions reach Gatekeeper's service worker in Chromium: the console signs in with
@@ -69,7 +69,8 @@ describe('console session without a token', () => {
       assert.ok(accept, 'an accept reached the simulator');
       assert.equal(accept.authScheme, 'cookie');
       assert.equal(accept.status, 200);
-      assert.ok(accept.xsrfHeader && accept.xsrfCookie, 'the CSRF pair was sent');
+      assert.ok(accept.xsrfHeader, 'the X-Xsrf-Token header was sent');
+      assert.ok(accept.xsrfCookie, 'the XSRF-TOKEN cookie was sent');
       assert.equal(simulator.subscriptionRecord(simulator.seed.subscriptions.pendingCanvasGrades)?.status, 'ACCEPTED');
     });
   }

@@ -94,7 +94,7 @@ test('an administrator sets the connection and locks the default preset by polic
   const simulator = await startSimulator();
   cleanups.push(() => simulator.close());
 
-  // The unpacked extension's id follows from its path, so one launch tells the id for the policy.
+  // The unpacked extension's id follows from its path, so one launch gives the id for the policy.
   const probe = await launchExtension();
   const profile = probe.profileDir;
   const extensionId = probe.extensionId;

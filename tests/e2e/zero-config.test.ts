@@ -3,7 +3,7 @@ import { after, test } from 'node:test';
 import { badgeBecomes, ControlPage, launchExtension, startSimulator, type Simulator } from './harness.ts';
 import type { ExtensionBrowser } from './browser.ts';
 
-// The console stand-in signs in as the environment admin, who sees all nine pending requests.
+// The console stand-in signs in as the environment admin, whose task list has all nine pending requests.
 const ADMIN_PENDING = 9;
 
 const running: Array<{ simulator: Simulator; browser: ExtensionBrowser }> = [];

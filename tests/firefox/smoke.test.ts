@@ -23,7 +23,7 @@ after(async () => {
 });
 
 test('the Firefox build counts and lists requests in Firefox ESR', async () => {
-  // The demo copy starts out connected to the simulator and holds loopback host access.
+  // The demo copy starts out connected to the simulator and has loopback host access.
   const demo = { connection: { id: 'demo', name: 'Simulator', consoleUrl: simulator.consoleUrl, managementUrl: simulator.managementUrl, organization: 'DEFAULT' }, token: simulator.ownerToken };
   const build = spawnSync('wxt', ['build', '-b', 'firefox'], {
     env: { ...process.env, GATEKEEPER_VARIANT: 'demo', WXT_DEMO_CONNECTION: JSON.stringify(demo) },

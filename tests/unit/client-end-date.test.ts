@@ -17,7 +17,7 @@ function json(body: unknown, status = 200) {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', 'X-Xsrf-Token': 'csrf' } });
 }
 
-/** A fake server holding one subscription; `applyPut` decides what a PUT stores. */
+/** Creates a fake server with one subscription, where `applyPut` decides what a PUT stores. */
 function fakeServer(applyPut: (current: typeof stored, body: Record<string, unknown>) => typeof stored | Response) {
   let current = { ...stored };
   const calls: Array<{ method: string; url: string; body: Record<string, unknown> | null }> = [];

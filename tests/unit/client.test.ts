@@ -24,7 +24,7 @@ interface Call {
   init: RequestInit;
 }
 
-/** A fake fetch that answers from a queue and records every call. */
+/** Creates a fake fetch that responds from a queue and records every call. */
 function fakeFetch(answers: Array<() => Response | Promise<Response>>) {
   const calls: Call[] = [];
   const impl = vi.fn(async (url: string | URL | Request, init?: RequestInit) => {

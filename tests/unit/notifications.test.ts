@@ -53,7 +53,7 @@ beforeEach(async () => {
   created = [];
   cleared = [];
   vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true);
-  // create(id, options), the overload the worker uses; the spy's type only knows create(options).
+  // create(id, options) is the overload the worker uses, but the spy's type only declares create(options).
   const create = vi.spyOn(fakeBrowser.notifications, 'create') as unknown as { mockImplementation(implementation: (id: string, options: { title: string; message: string }) => Promise<string>): void };
   create.mockImplementation(async (id, options) => {
     created.push({ id, title: options.title, message: options.message });
